@@ -1,0 +1,24 @@
+using Realtime.Contracts.Common;
+using Realtime.Contracts.Programmes;
+
+namespace Realtime.Contracts.Districts;
+
+/// <summary>One county-level division of Shenyang, keyed by its administrative code (e.g. "210102").</summary>
+[Alias("Realtime.IDistrictGrain")]
+public interface IDistrictGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the district, or leaves it as it is when it already exists with the same name.</summary>
+    [Alias("Define")]
+    Task<Result<DistrictInfo>> Define(string name, DistrictKind kind);
+
+    /// <summary>Null when the district was never defined.</summary>
+    [Alias("Get")]
+    Task<DistrictInfo?> Get();
+
+    [Alias("AddCommunity")]
+    Task<Result<DistrictInfo>> AddCommunity(CommunityRef community);
+
+    /// <summary>Called by a programme that covers this district whenever its summary changes.</summary>
+    [Alias("TrackProgramme")]
+    Task TrackProgramme(ProgrammeSummary programme);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Realtime.Grains;
+
+/// <summary>Source-generated log messages of the grains.</summary>
+internal static partial class GrainsLog
+{
+    [LoggerMessage(1001, LogLevel.Warning, "Delivering a live event to a LiveApi host failed")]
+    public static partial void DeliveryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Refreshing the list of LiveApi hosts failed; keeping the previous list")]
+    public static partial void HostListRefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1003, LogLevel.Information, "Demo data seeded: {Districts} districts, {Communities} communities, {Programmes} programmes")]
+    public static partial void DemoSeeded(ILogger logger, int districts, int communities, int programmes);
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Realtime.Contracts.Districts;
+
+namespace Realtime.LiveApi.Apis;
+
+public static class DistrictsApi
+{
+    public static IEndpointRouteBuilder MapDistrictsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Districts");
+        api.MapGet("/districts", ListDistricts).WithSummary("沈阳市 13 个区县及其社区、覆盖的节目");
+        api.MapGet("/districts/{code}", GetDistrict).WithSummary("一个区县");
+        api.MapGet("/districts/{code}/communities", ListCommunities).WithSummary("区县下的社区");
+        api.MapGet("/communities/{code}", GetCommunity).WithSummary("一个社区");
+        return app;
+    }
+
+    private static async Task<Ok<DistrictInfo[]>> ListDistricts(IGrainFactory grains)
+    {
+        var codes = await grains.GetGrain<ICityGrain>(ICityGrain.Shenyang).ListDistricts();
+        var districts = await Task.WhenAll(codes.Select(c => grains.GetGrain<IDistrictGrain>(c).Get()));
+        return TypedResults.Ok(districts.OfType<DistrictInfo>().ToArray());
+    }
+
+    private static async Task<Results<Ok<DistrictInfo>, ProblemHttpResult>> GetDistrict(string code, IGrainFactory grains) =>
+        await FindDistrict(code, grains) is { } district ? TypedResults.Ok(district) : UnknownDistrict(code);
+
+    private static async Task<Results<Ok<CommunityRef[]>, ProblemHttpResult>> ListCommunities(string code, IGrainFactory grains) =>
+        await FindDistrict(code, grains) is { } district ? TypedResults.Ok(district.Communities.ToArray()) : UnknownDistrict(code);
+
+    private static async Task<Results<Ok<CommunityInfo>, ProblemHttpResult>> GetCommunity(string code, IGrainFactory grains)
+    {
+        var community = Identifiers.CommunityCode().IsMatch(code) ? await grains.GetGrain<ICommunityGrain>(code).Get() : null;
+        return community is not null ? TypedResults.Ok(community) : ResultMapping.NotFound($"社区 {code} 不存在。");
+    }
+
+    internal static async Task<DistrictInfo?> FindDistrict(string code, IGrainFactory grains) =>
+        Identifiers.DistrictCode().IsMatch(code) ? await grains.GetGrain<IDistrictGrain>(code).Get() : null;
+
+    private static ProblemHttpResult UnknownDistrict(string code) => ResultMapping.NotFound($"区县 {code} 不存在。");
+}

@@ -1,0 +1,18 @@
+namespace Realtime.LiveApi.Auth;
+
+/// <summary>The roles a token can carry. Staff roles come from configured users or an external identity provider.</summary>
+public static class Roles
+{
+    public const string Viewer = "viewer";
+    public const string Screener = "screener";
+    public const string Host = "host";
+    public const string Admin = "admin";
+
+    public static readonly string[] Staff = [Screener, Host, Admin];
+}
+
+/// <summary>Names of the authorisation policies.</summary>
+public static class Policies
+{
+    public const string Admin = "admin";
+}

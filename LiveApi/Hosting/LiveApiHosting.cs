@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Orleans.Configuration;
+using Realtime.LiveApi.Apis;
+using Realtime.LiveApi.Auth;
+using Realtime.LiveApi.Hubs;
+using Realtime.LiveApi.Push;
+
+namespace Realtime.LiveApi.Hosting;
+
+public static class LiveApiHosting
+{
+    public static WebApplicationBuilder AddLiveApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var web = Bind<LiveApiSettings>(builder, LiveApiSettings.Section);
+        var cluster = Bind<ClusterSettings>(builder, ClusterSettings.Section);
+        var storage = Bind<StorageSettings>(builder, StorageSettings.Section);
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            var address = IPAddress.Parse(web.ListenAddress);
+            k.Listen(address, web.HttpPort, o => o.Protocols = HttpProtocols.Http1);
+            k.Listen(address, web.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
+        });
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+            client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddRealtimeAuth(builder.Configuration);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddGrpc();
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
+
+        services.AddSingleton<LiveEventDispatcher>();
+        services.AddSingleton<HostRegistrationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<HostRegistrationService>());
+        return builder;
+    }
+
+    public static WebApplication MapLiveApi(this WebApplication app)
+    {
+        var grpcPort = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiveApiSettings>>().Value.GrpcPort;
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Shenyang Realtime API");
+            o.DocumentTitle = "沈阳政务公开直播 API";
+        });
+
+        app.MapAuthApi();
+        app.MapDistrictsApi();
+        app.MapProgrammesApi();
+        app.MapHub<LiveHub>("/hubs/live");
+
+        app.MapGrpcHealthChecksService().RequireHost($"*:{grpcPort}");
+        app.MapGrpcReflectionService().RequireHost($"*:{grpcPort}");
+        return app;
+    }
+
+    private static T Bind<T>(WebApplicationBuilder builder, string section) where T : class, new()
+    {
+        builder.Services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        return builder.Configuration.GetSection(section).Get<T>() ?? new T();
+    }
+}

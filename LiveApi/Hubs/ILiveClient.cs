@@ -1,0 +1,10 @@
+using Realtime.Contracts.Programmes;
+
+namespace Realtime.LiveApi.Hubs;
+
+/// <summary>What the server pushes to browsers on /hubs/live.</summary>
+public interface ILiveClient
+{
+    /// <summary>A programme was scheduled or changed state. Ignore it when its Version is not newer than yours.</summary>
+    Task ProgrammeChanged(ProgrammeDetails programme);
+}

@@ -1,0 +1,19 @@
+namespace Realtime.LiveApi;
+
+internal static partial class LiveApiLog
+{
+    [LoggerMessage(3001, LogLevel.Warning, "Dispatching a {EventType} to SignalR failed")]
+    public static partial void DispatchFailed(ILogger logger, string eventType, Exception exception);
+
+    [LoggerMessage(3002, LogLevel.Warning, "Registering this host for live events failed; retrying at the next interval")]
+    public static partial void RegistrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3003, LogLevel.Information, "Unregistering this host for live events failed (it expires by itself)")]
+    public static partial void UnregisterFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Waiting for the Orleans cluster (attempt {Attempt}): {Reason}")]
+    public static partial void WaitingForCluster(ILogger logger, int attempt, string reason);
+
+    [LoggerMessage(3005, LogLevel.Warning, "Using the development signing key: set Auth:SigningKey in production")]
+    public static partial void DevelopmentSigningKey(ILogger logger);
+}

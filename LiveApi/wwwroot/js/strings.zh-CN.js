@@ -1,0 +1,28 @@
+// Every user-facing string of the pages, in one place: an English version is a translation of this file.
+window.STRINGS = {
+  appTitle: "沈阳政务公开直播",
+  appSubtitle: "《民生面对面》·《连心桥政务公开热线》·局长访谈·审批讲座·百家社区讲堂",
+  liveNow: "正在直播",
+  upcoming: "即将播出",
+  past: "往期节目",
+  districts: "区县",
+  apiDocs: "开放接口文档",
+  none: "暂无",
+  connected: "实时连接",
+  connecting: "正在连接…",
+  reconnecting: "连接中断，正在重连…",
+  disconnected: "已断开，稍后重试",
+  communities: (n) => `${n} 个社区`,
+  liveCount: (n) => `${n} 个直播`,
+  guests: "嘉宾",
+  series: {
+    MinshengFaceToFace: "《民生面对面》",
+    LianxinqiaoHotline: "《连心桥政务公开热线》",
+    DirectorInterview: "局长访谈",
+    ApprovalLecture: "审批讲座",
+    CommunityForum: "百家社区讲堂",
+  },
+  kind: { Tv: "电视", Radio: "广播", OnlineVideo: "网络视频" },
+  state: { Scheduled: "未开始", Live: "直播中", Ended: "已结束", Archived: "已归档" },
+  districtKind: { District: "区", County: "县", CountyLevelCity: "县级市" },
+};

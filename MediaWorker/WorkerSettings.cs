@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Realtime.MediaWorker;
+
+/// <summary>Settings of this worker (section "Worker").</summary>
+public sealed class WorkerSettings
+{
+    public const string Section = "Worker";
+
+    /// <summary>HTTP port of the health endpoints. Default 5090.</summary>
+    [Range(1, 65535)] public int HealthPort { get; set; } = 5090;
+
+    /// <summary>The ffmpeg executable: a name on PATH or a full path. Default "ffmpeg".</summary>
+    [Required] public string Ffmpeg { get; set; } = "ffmpeg";
+
+    /// <summary>The ffprobe executable. Default "ffprobe".</summary>
+    [Required] public string Ffprobe { get; set; } = "ffprobe";
+}

@@ -1,0 +1,8 @@
+using Realtime.Silo;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRealtimeSilo();
+
+var app = builder.Build();
+app.MapRealtimeSilo();
+await app.RunAsync();

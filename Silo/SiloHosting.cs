@@ -1,0 +1,61 @@
+using System.Net;
+using Azure.Data.Tables;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Realtime.Grains;
+using Realtime.Grains.Seed;
+
+namespace Realtime.Silo;
+
+public static class SiloHosting
+{
+    /// <summary>Orleans on Azure Table storage (clustering, grain state, reminders), dashboard, seeding.</summary>
+    public static WebApplicationBuilder AddRealtimeSilo(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var silo = Bind<SiloOptions>(builder, SiloOptions.Section);
+        var cluster = Bind<ClusterSettings>(builder, ClusterSettings.Section);
+        var storage = Bind<StorageSettings>(builder, StorageSettings.Section);
+        builder.Services.AddOptions<SeedSettings>().BindConfiguration(SeedSettings.Section);
+
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, silo.DashboardPort));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DemoSeeder>();
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort,
+                listenOnAnyHostAddress: false);
+            orleans.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+            orleans.AddAzureTableGrainStorage(StorageNames.Default,
+                o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+            orleans.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+            orleans.AddDashboard();
+        });
+
+        // Registered after UseOrleans, so it starts once the silo is up; the silo reports ready after seeding.
+        builder.Services.AddHostedService<SeedService>();
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapRealtimeSilo(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOrleansDashboard();
+        return app;
+    }
+
+    private static T Bind<T>(WebApplicationBuilder builder, string section) where T : class, new()
+    {
+        builder.Services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        return builder.Configuration.GetSection(section).Get<T>() ?? new T();
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Realtime.Silo;
+
+/// <summary>Ports and identity of this silo (section "Silo"). Defaults suit one silo on a developer machine.</summary>
+public sealed class SiloOptions
+{
+    public const string Section = "Silo";
+
+    /// <summary>Silo-to-silo port. Default 11111; give each silo on one machine its own.</summary>
+    [Range(1, 65535)] public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port the cluster clients (LiveApi, MediaWorker) connect to. Default 30000.</summary>
+    [Range(1, 65535)] public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>HTTP port of the Orleans Dashboard and the health endpoints. Default 8081.</summary>
+    [Range(1, 65535)] public int DashboardPort { get; set; } = 8081;
+
+    /// <summary>The address other silos and clients reach this one on. Default 127.0.0.1.</summary>
+    [Required] public string AdvertisedAddress { get; set; } = "127.0.0.1";
+}
+
+/// <summary>Which cluster this process belongs to (section "Cluster"), shared by silos and clients.</summary>
+public sealed class ClusterSettings
+{
+    public const string Section = "Cluster";
+
+    /// <summary>Processes with the same ClusterId form one cluster. Default "realtime-dev".</summary>
+    [Required] public string ClusterId { get; set; } = "realtime-dev";
+
+    /// <summary>Stable across deployments; grain state is keyed by it. Default "shenyang-realtime".</summary>
+    [Required] public string ServiceId { get; set; } = "shenyang-realtime";
+}
+
+/// <summary>Azure Storage (section "Storage"): Azurite locally, any Azure Storage account in production.</summary>
+public sealed class StorageSettings
+{
+    public const string Section = "Storage";
+
+    /// <summary>Default "UseDevelopmentStorage=true" (Azurite on its standard ports).</summary>
+    [Required] public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+}
+
+/// <summary>What to write on start (section "Seed").</summary>
+public sealed class SeedSettings
+{
+    public const string Section = "Seed";
+
+    /// <summary>The 13 districts and their communities: reference data, on by default.</summary>
+    public bool Districts { get; set; } = true;
+
+    /// <summary>Demo programmes (one live, some upcoming, one ended). Off by default; `./realtime run` turns it on.</summary>
+    public bool DemoProgrammes { get; set; }
+}
