@@ -38,6 +38,8 @@ public static class SiloHosting
             orleans.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
             orleans.AddDashboard();
         });
+        // Failure detection can be tuned without code (e.g. Orleans:Membership:ProbeTimeout).
+        builder.Services.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
 
         // Registered after UseOrleans, so it starts once the silo is up; the silo reports ready after seeding.
         builder.Services.AddHostedService<SeedService>();

@@ -36,7 +36,10 @@ public static class LiveApiHosting
             });
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+            // Find restarted or new silos quickly (the Orleans default is one minute).
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         });
+        services.Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"));
 
         services.AddSingleton(TimeProvider.System);
         services.AddRealtimeAuth(builder.Configuration);

@@ -1,0 +1,15 @@
+using Realtime.Testing;
+
+namespace Realtime.IntegrationTests.Foundation;
+
+/// <summary>One silo and two LiveApi hosts, shared by the read/write tests of the foundation.</summary>
+public sealed class SharedStack : TestStack
+{
+    protected override int LiveApiCount => 2;
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedStackCollection : ICollectionFixture<SharedStack>
+{
+    public const string Name = "shared stack";
+}

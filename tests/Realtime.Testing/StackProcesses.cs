@@ -1,0 +1,80 @@
+namespace Realtime.Testing;
+
+/// <summary>A silo process of the real binary, on free ports.</summary>
+public sealed class SiloProcess(Azurite azurite, string clusterId, bool demoProgrammes = false) : IAsyncDisposable
+{
+    public int SiloPort { get; } = FreePorts.Next();
+    public int GatewayPort { get; } = FreePorts.Next();
+    public int DashboardPort { get; } = FreePorts.Next();
+    public ManagedProcess? Process { get; private set; }
+
+    public async Task StartAsync()
+    {
+        Process = ManagedProcess.Start("silo", "dotnet", [RepoPaths.Binary("Silo", "Realtime.Silo"), "--contentRoot", Path.Combine(RepoPaths.Root, "Silo")],
+            new Dictionary<string, string>
+            {
+                ["DOTNET_ENVIRONMENT"] = "Development",
+                ["Storage__ConnectionString"] = azurite.ConnectionString,
+                ["Cluster__ClusterId"] = clusterId,
+                ["Silo__SiloPort"] = SiloPort.ToString(),
+                ["Silo__GatewayPort"] = GatewayPort.ToString(),
+                ["Silo__DashboardPort"] = DashboardPort.ToString(),
+                ["Seed__DemoProgrammes"] = demoProgrammes ? "true" : "false",
+                // Notice a killed silo within seconds rather than the production default of about a minute.
+                ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
+                ["Orleans__Membership__NumMissedProbesLimit"] = "2",
+                ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
+                ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
+                ["Orleans__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
+            });
+        await Process.WaitForHttpAsync($"http://127.0.0.1:{DashboardPort}/health/ready", TimeSpan.FromSeconds(90));
+    }
+
+    public Task KillAsync() => Process!.KillAsync();
+
+    public Task StopAsync() => Process!.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Process is not null)
+            await Process.DisposeAsync();
+    }
+}
+
+/// <summary>A LiveApi process of the real binary (real Kestrel), on free ports.</summary>
+public sealed class LiveApiProcess(Azurite azurite, string clusterId, IReadOnlyDictionary<string, string>? extra = null) : IAsyncDisposable
+{
+    public int HttpPort { get; } = FreePorts.Next();
+    public int GrpcPort { get; } = FreePorts.Next();
+    public ManagedProcess? Process { get; private set; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}/");
+    public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}/");
+
+    public async Task StartAsync()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Cluster__ClusterId"] = clusterId,
+            ["LiveApi__HttpPort"] = HttpPort.ToString(),
+            ["LiveApi__GrpcPort"] = GrpcPort.ToString(),
+            ["LiveApi__RegistrationInterval"] = "00:00:02",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            environment[key] = value;
+        Process = ManagedProcess.Start("liveapi", "dotnet",
+            [RepoPaths.Binary("LiveApi", "Realtime.LiveApi"), "--contentRoot", Path.Combine(RepoPaths.Root, "LiveApi")], environment);
+        await Process.WaitForHttpAsync(new Uri(BaseAddress, "health/ready").ToString(), TimeSpan.FromSeconds(90));
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public Task KillAsync() => Process!.KillAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Process is not null)
+            await Process.DisposeAsync();
+    }
+}

@@ -1,0 +1,43 @@
+using Xunit;
+
+namespace Realtime.Testing;
+
+/// <summary>
+/// Azurite, silos and LiveApi hosts as real processes, private to one test collection. Subclasses choose how many.
+/// </summary>
+public class TestStack : IAsyncLifetime
+{
+    protected virtual int SiloCount => 1;
+    protected virtual int LiveApiCount => 1;
+    protected virtual bool DemoProgrammes => false;
+
+    public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
+    public Azurite Azurite { get; private set; } = null!;
+    public List<SiloProcess> Silos { get; } = [];
+    public List<LiveApiProcess> LiveApis { get; } = [];
+    public LiveApiProcess Api => LiveApis[0];
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await Azurite.StartAsync();
+        for (var i = 0; i < SiloCount; i++)
+        {
+            var silo = new SiloProcess(Azurite, ClusterId, DemoProgrammes);
+            Silos.Add(silo);
+            await silo.StartAsync();
+        }
+        for (var i = 0; i < LiveApiCount; i++)
+            LiveApis.Add(new LiveApiProcess(Azurite, ClusterId));
+        await Task.WhenAll(LiveApis.Select(l => l.StartAsync()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var api in LiveApis)
+            await api.DisposeAsync();
+        foreach (var silo in Silos)
+            await silo.DisposeAsync();
+        if (Azurite is not null)
+            await Azurite.DisposeAsync();
+    }
+}
