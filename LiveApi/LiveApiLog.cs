@@ -16,4 +16,7 @@ internal static partial class LiveApiLog
 
     [LoggerMessage(3005, LogLevel.Warning, "Using the development signing key: set Auth:SigningKey in production")]
     public static partial void DevelopmentSigningKey(ILogger logger);
+
+    [LoggerMessage(3006, LogLevel.Debug, "Reporting viewers of {ProgrammeId} failed")]
+    public static partial void ViewerReportFailed(ILogger logger, string programmeId, Exception exception);
 }

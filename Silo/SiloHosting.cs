@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Realtime.Grains;
+using Realtime.Grains.Questions;
 using Realtime.Grains.Seed;
 
 namespace Realtime.Silo;
@@ -22,6 +23,8 @@ public static class SiloHosting
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddOptions<DeskRules>().BindConfiguration(DeskRules.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(_ => new DeskStore(new TableServiceClient(storage.ConnectionString)));
 
         builder.UseOrleans(orleans =>
         {

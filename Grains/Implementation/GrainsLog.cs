@@ -13,4 +13,7 @@ internal static partial class GrainsLog
 
     [LoggerMessage(1003, LogLevel.Information, "Demo data seeded: {Districts} districts, {Communities} communities, {Programmes} programmes")]
     public static partial void DemoSeeded(ILogger logger, int districts, int communities, int programmes);
+
+    [LoggerMessage(1101, LogLevel.Error, "Writing the question desk of {ProgrammeId} failed; the desk reloads from storage")]
+    public static partial void DeskWriteFailed(ILogger logger, string programmeId, Exception exception);
 }

@@ -15,4 +15,7 @@ public static class Roles
 public static class Policies
 {
     public const string Admin = "admin";
+
+    /// <summary>Screeners, hosts and admins (per-programme rights are checked by the desk gateway).</summary>
+    public const string Staff = "staff";
 }

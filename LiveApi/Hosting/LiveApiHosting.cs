@@ -8,6 +8,10 @@ using Realtime.LiveApi.Apis;
 using Realtime.LiveApi.Auth;
 using Realtime.LiveApi.Hubs;
 using Realtime.LiveApi.Push;
+using Realtime.LiveApi.Desk;
+using Realtime.LiveApi.Grpc;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Realtime.LiveApi.Hosting;
 
@@ -53,6 +57,20 @@ public static class LiveApiHosting
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
 
+        services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        services.AddSingleton<DeskGateway>();
+        services.AddSingleton<ViewerCounter>();
+        services.AddSingleton<StudioFeed>();
+        services.AddSingleton<HostIdentity>();
+        services.AddHostedService<ViewerReporter>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A coarse per-caller guard at the HTTP edge; the desk grain enforces the per-viewer limits exactly.
+            o.AddPolicy(DeskApi.SubmitRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.User.FindFirst("sub")?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromSeconds(10) }));
+        });
         services.AddSingleton<LiveEventDispatcher>();
         services.AddSingleton<HostRegistrationService>();
         services.AddHostedService(sp => sp.GetRequiredService<HostRegistrationService>());
@@ -68,6 +86,7 @@ public static class LiveApiHosting
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
@@ -82,7 +101,10 @@ public static class LiveApiHosting
         app.MapAuthApi();
         app.MapDistrictsApi();
         app.MapProgrammesApi();
+        app.MapDeskApi();
         app.MapHub<LiveHub>("/hubs/live");
+        app.MapHub<DeskHub>("/hubs/desk");
+        app.MapGrpcService<StudioGrpcService>().RequireHost($"*:{grpcPort}");
 
         app.MapGrpcHealthChecksService().RequireHost($"*:{grpcPort}");
         app.MapGrpcReflectionService().RequireHost($"*:{grpcPort}");

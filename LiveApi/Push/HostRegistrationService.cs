@@ -12,9 +12,9 @@ public sealed class HostRegistrationService(
     IClusterClient cluster,
     LiveEventDispatcher dispatcher,
     IOptions<LiveApiSettings> settings,
+    HostIdentity host,
     ILogger<HostRegistrationService> logger) : BackgroundService
 {
-    private readonly string _hostId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private ILiveHostObserver? _reference;
 
     /// <summary>True once the cluster has accepted this host's registration.</summary>
@@ -29,7 +29,7 @@ public sealed class HostRegistrationService(
         {
             try
             {
-                await registry.Register(_hostId, _reference);
+                await registry.Register(host.Id, _reference);
                 IsRegistered = true;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -45,7 +45,7 @@ public sealed class HostRegistrationService(
         await base.StopAsync(cancellationToken);
         try
         {
-            await cluster.GetGrain<ILiveHostRegistryGrain>(ILiveHostRegistryGrain.Key).Unregister(_hostId)
+            await cluster.GetGrain<ILiveHostRegistryGrain>(ILiveHostRegistryGrain.Key).Unregister(host.Id)
                 .WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
         }
         catch (Exception ex)

@@ -1,30 +1,56 @@
 using Microsoft.AspNetCore.SignalR;
 using Realtime.Contracts.Live;
+using Realtime.Contracts.Questions;
 using Realtime.LiveApi.Hubs;
 
 namespace Realtime.LiveApi.Push;
 
-/// <summary>This host's observer: receives every live event once and sends it to the right SignalR groups here.</summary>
-public sealed class LiveEventDispatcher(IHubContext<LiveHub, ILiveClient> hub, ILogger<LiveEventDispatcher> logger)
-    : ILiveHostObserver
+/// <summary>
+/// This host's observer: receives every live event once and sends each audience its part, to the connections of this
+/// host: moderators everything, each asker their own questions, viewers what is or was public.
+/// </summary>
+public sealed class LiveEventDispatcher(
+    IHubContext<LiveHub, ILiveClient> live,
+    IHubContext<DeskHub, IDeskClient> desk,
+    StudioFeed studio,
+    ILogger<LiveEventDispatcher> logger) : ILiveHostObserver
 {
-    public Task Deliver(LiveEvent liveEvent)
+    public async Task Deliver(LiveEvent liveEvent)
     {
         try
         {
-            return liveEvent switch
+            switch (liveEvent)
             {
-                ProgrammeChanged changed => hub.Clients
-                    .Groups([HubGroups.Catalog, HubGroups.Programme(changed.Programme.Id),
-                        .. changed.Programme.Districts.Select(HubGroups.District)])
-                    .ProgrammeChanged(changed.Programme),
-                _ => Task.CompletedTask,
-            };
+                case ProgrammeChanged changed:
+                    await live.Clients
+                        .Groups([HubGroups.Catalog, HubGroups.Programme(changed.Programme.Id),
+                            .. changed.Programme.Districts.Select(HubGroups.District)])
+                        .ProgrammeChanged(changed.Programme);
+                    break;
+                case DeskChanged changed:
+                    await DeliverDesk(changed);
+                    break;
+            }
         }
         catch (Exception ex)
         {
             LiveApiLog.DispatchFailed(logger, liveEvent.GetType().Name, ex);
-            return Task.CompletedTask;
         }
+    }
+
+    private async Task DeliverDesk(DeskChanged changed)
+    {
+        var id = changed.ProgrammeId;
+        studio.Publish(id, changed.Version, changed.Status);
+        var sends = new List<Task>
+        {
+            desk.Clients.Group(HubGroups.DeskStaff(id)).StaffDeskChanged(new StaffPatch(id, changed.Version,
+                [.. changed.Questions.Select(q => q.Question)], changed.Status, [.. changed.Log])),
+            desk.Clients.Group(HubGroups.Desk(id)).DeskChanged(new ViewerPatch(id, changed.Version,
+                [.. changed.Questions.Where(q => q.IsPublicChange).Select(q => q.Question.ToPublic())], changed.Status)),
+        };
+        foreach (var change in changed.Questions)
+            sends.Add(desk.Clients.User(change.Question.AskerId).MyQuestionChanged(id, change.Question.ToPublic()));
+        await Task.WhenAll(sends);
     }
 }

@@ -14,4 +14,6 @@ public enum ErrorKind
     Forbidden = 4,
     /// <summary>Too many requests from this caller (HTTP 429).</summary>
     RateLimited = 5,
+    /// <summary>Storage cannot be reached right now; nothing was accepted, try again (HTTP 503).</summary>
+    Unavailable = 6,
 }

@@ -27,6 +27,8 @@ public sealed record Result<T>(
 
     public static Result<T> RateLimited(string message) => new(default, ErrorKind.RateLimited, message);
 
+    public static Result<T> Unavailable(string message) => new(default, ErrorKind.Unavailable, message);
+
     /// <summary>Carries a refusal over to a result of another type.</summary>
     public Result<TOther> As<TOther>() => new(default, Error, Message, Field, State);
 }

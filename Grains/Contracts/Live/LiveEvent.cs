@@ -12,3 +12,15 @@ public abstract record LiveEvent;
 /// <summary>A programme was scheduled or changed state. Goes to its viewers, its districts and the catalogue.</summary>
 [GenerateSerializer, Immutable, Alias("Realtime.ProgrammeChanged")]
 public sealed record ProgrammeChanged([property: Id(0)] ProgrammeDetails Programme) : LiveEvent;
+
+/// <summary>
+/// One group-committed batch of desk changes. LiveApi splits it by audience: moderators get everything, each asker
+/// their own questions, viewers the questions that are or were public and the status.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Realtime.DeskChanged")]
+public sealed record DeskChanged(
+    [property: Id(0)] string ProgrammeId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] System.Collections.Immutable.ImmutableArray<Questions.QuestionChange> Questions,
+    [property: Id(3)] Questions.DeskStatus Status,
+    [property: Id(4)] System.Collections.Immutable.ImmutableArray<Questions.ModerationLogEntry> Log) : LiveEvent;

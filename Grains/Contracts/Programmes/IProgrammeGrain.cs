@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Realtime.Contracts.Common;
 
 namespace Realtime.Contracts.Programmes;
@@ -10,8 +11,8 @@ public interface IProgrammeGrain : IGrainWithStringKey
     [Alias("Schedule")]
     Task<Result<ProgrammeDetails>> Schedule(ScheduleProgramme command);
 
-    /// <summary>Null when no programme has this id.</summary>
-    [Alias("Get")]
+    /// <summary>Null when no programme has this id. Interleaves: the desk grain reads it while this grain calls the desk.</summary>
+    [AlwaysInterleave, Alias("Get")]
     Task<ProgrammeDetails?> Get();
 
     [Alias("GoLive")]

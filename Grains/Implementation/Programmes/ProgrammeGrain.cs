@@ -2,6 +2,7 @@ using Realtime.Contracts.Common;
 using Realtime.Contracts.Districts;
 using Realtime.Contracts.Live;
 using Realtime.Contracts.Programmes;
+using Realtime.Contracts.Questions;
 
 namespace Realtime.Grains.Programmes;
 
@@ -71,6 +72,7 @@ public sealed class ProgrammeGrain(
         await Task.WhenAll(details.Districts
             .Select(code => grains.GetGrain<IDistrictGrain>(code).TrackProgramme(summary))
             .Append(grains.GetGrain<IProgrammeCatalogGrain>(IProgrammeCatalogGrain.All).Track(summary)));
+        await grains.GetGrain<IQuestionDeskGrain>(Id).ProgrammeChanged(details);
         await grains.GetGrain<ILivePublisherGrain>(0).Publish(new ProgrammeChanged(details));
         return Result<ProgrammeDetails>.Ok(details);
     }

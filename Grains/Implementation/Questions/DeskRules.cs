@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Realtime.Grains.Questions;
+
+/// <summary>Rules of every question desk (section "Desk" of the silo's configuration).</summary>
+public sealed class DeskRules
+{
+    public const string Section = "Desk";
+
+    /// <summary>Longest question, in characters as people count them. Default 300.</summary>
+    [Range(10, 5000)] public int MaxTextLength { get; set; } = 300;
+
+    /// <summary>Longest display name of an asker. Default 20.</summary>
+    [Range(1, 100)] public int MaxDisplayNameLength { get; set; } = 20;
+
+    /// <summary>Submissions one viewer may make per minute in one programme (outside slow mode). Default 5.</summary>
+    [Range(1, 100000)] public int SubmitsPerMinute { get; set; } = 5;
+
+    /// <summary>Dice similarity of character bigrams at or above which a question counts as similar. Default 0.5.</summary>
+    [Range(0.1, 1.0)] public double SimilarityThreshold { get; set; } = 0.5;
+
+    /// <summary>Reasons offered to screeners when rejecting; free text is allowed as well.</summary>
+    public List<string> RejectReasons { get; set; } =
+        ["与本期节目主题无关", "重复问题", "含有不文明用语", "涉及个人隐私", "信息不完整，无法解答", "已通过其他渠道办理"];
+
+    /// <summary>Words that hold a question for review instead of publishing it (matched ignoring spaces and punctuation).</summary>
+    public List<string> BlockedWords { get; set; } = ["傻逼", "他妈的", "操你", "代开发票", "办证", "加微信", "赌博", "法轮"];
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Realtime.Contracts.Questions;
+
+namespace Realtime.Grains.Questions;
+
+/// <summary>
+/// Questions, votes, bans, settings and the moderation log of every desk, as rows of one Azure table. Each question is
+/// its own row, so a change costs one row whatever the size of the programme; rows are spread over
+/// <see cref="Shards"/> partitions per programme and written as batch transactions (≤ 100 rows of one partition),
+/// all partitions in parallel — one round of writes acknowledges every command that arrived during it.
+/// </summary>
+public sealed class DeskStore(TableServiceClient service)
+{
+    public const string TableName = "RealtimeDesk";
+    public const int Shards = 8;
+    private const int MaxBatch = 100;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    private readonly TableClient _table = service.GetTableClient(TableName);
+    private Task? _created;
+
+    public async Task WriteAsync(string programmeId, DeskChangeSet changes, DeskSettings settings)
+    {
+        await EnsureTable();
+        var rows = new List<TableEntity>();
+        foreach (var change in changes.Questions.Values)
+        {
+            var q = change.Question;
+            rows.Add(Row($"{programmeId}|q{q.Id % Shards}", q.Id.ToString("D10"), JsonSerializer.Serialize(q, Json)));
+        }
+        foreach (var (questionId, voterId) in changes.Votes)
+            rows.Add(Row($"{programmeId}|v{questionId % Shards}", $"{questionId:D10}|{voterId}", null));
+        foreach (var viewer in changes.Banned)
+            rows.Add(Row($"{programmeId}|desk", "ban|" + viewer, null));
+        foreach (var entry in changes.Log)
+            rows.Add(Row($"{programmeId}|log", (long.MaxValue - entry.Sequence).ToString("D19"), JsonSerializer.Serialize(entry, Json)));
+        if (changes.SettingsChanged)
+            rows.Add(Row($"{programmeId}|desk", "settings", JsonSerializer.Serialize(settings, Json)));
+
+        var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(p => p.Chunk(MaxBatch));
+        await Task.WhenAll(batches.Select(batch =>
+            _table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)))));
+    }
+
+    public async Task<DeskStored> LoadAsync(string programmeId, CancellationToken cancellationToken)
+    {
+        await EnsureTable();
+        var questions = new List<Question>();
+        var votes = new List<(long, string)>();
+        await Task.WhenAll(Enumerable.Range(0, Shards).Select(async shard =>
+        {
+            var found = new List<Question>();
+            await foreach (var row in Partition($"{programmeId}|q{shard}", cancellationToken))
+                found.Add(JsonSerializer.Deserialize<Question>(row.GetString("Data"), Json)!);
+            var cast = new List<(long, string)>();
+            await foreach (var row in Partition($"{programmeId}|v{shard}", cancellationToken))
+            {
+                var split = row.RowKey.IndexOf('|');
+                cast.Add((long.Parse(row.RowKey[..split]), row.RowKey[(split + 1)..]));
+            }
+            lock (questions)
+            {
+                questions.AddRange(found);
+                votes.AddRange(cast);
+            }
+        }));
+
+        DeskSettings? settings = null;
+        var banned = new List<string>();
+        await foreach (var row in Partition($"{programmeId}|desk", cancellationToken))
+        {
+            if (row.RowKey == "settings")
+                settings = JsonSerializer.Deserialize<DeskSettings>(row.GetString("Data"), Json);
+            else if (row.RowKey.StartsWith("ban|", StringComparison.Ordinal))
+                banned.Add(row.RowKey[4..]);
+        }
+        var log = new List<ModerationLogEntry>();
+        await foreach (var row in Partition($"{programmeId}|log", cancellationToken))
+        {
+            log.Add(JsonSerializer.Deserialize<ModerationLogEntry>(row.GetString("Data"), Json)!);
+            if (log.Count >= 100)
+                break;
+        }
+        return new DeskStored(settings, questions, votes, banned, log);
+    }
+
+    /// <summary>A page of the moderation log, newest first, starting below <paramref name="beforeSequence"/>.</summary>
+    public async Task<IReadOnlyList<ModerationLogEntry>> ReadLogAsync(string programmeId, long? beforeSequence, int take)
+    {
+        await EnsureTable();
+        var fromKey = (long.MaxValue - (beforeSequence ?? long.MaxValue) + 1).ToString("D19");
+        var entries = new List<ModerationLogEntry>();
+        var pk = $"{programmeId}|log";
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == pk && string.Compare(e.RowKey, fromKey) >= 0, maxPerPage: take))
+        {
+            entries.Add(JsonSerializer.Deserialize<ModerationLogEntry>(row.GetString("Data"), Json)!);
+            if (entries.Count >= take)
+                break;
+        }
+        return entries;
+    }
+
+    private AsyncPageable<TableEntity> Partition(string partitionKey, CancellationToken cancellationToken) =>
+        _table.QueryAsync<TableEntity>(e => e.PartitionKey == partitionKey, cancellationToken: cancellationToken);
+
+    private Task EnsureTable() => _created ??= _table.CreateIfNotExistsAsync();
+
+    private static TableEntity Row(string partitionKey, string rowKey, string? data)
+    {
+        var row = new TableEntity(partitionKey, rowKey);
+        if (data is not null)
+            row["Data"] = data;
+        return row;
+    }
+}

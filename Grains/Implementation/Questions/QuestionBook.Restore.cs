@@ -1,0 +1,38 @@
+using Realtime.Contracts.Questions;
+
+namespace Realtime.Grains.Questions;
+
+public sealed partial class QuestionBook
+{
+    /// <summary>Rebuilds the book from stored rows (on activation). Vote rows, not the stored counts, are the truth.</summary>
+    public void Restore(DeskStored stored)
+    {
+        if (stored.Settings is { } settings)
+            _settings = settings;
+        foreach (var (questionId, voterId) in stored.Votes)
+            VotersOf(questionId).Add(voterId);
+        foreach (var question in stored.Questions)
+        {
+            var restored = question with { Votes = _voters.TryGetValue(question.Id, out var v) ? v.Count : 0 };
+            _questions[restored.Id] = restored;
+            _counts[restored.Status] = Count(restored.Status) + 1;
+            _requests[RequestKey(restored.AskerId, restored.RequestId)] = restored.Id;
+            _nextId = Math.Max(_nextId, restored.Id + 1);
+            _maxRank = Math.Max(_maxRank, restored.Rank);
+            if (restored.Status is QuestionStatus.Pending or QuestionStatus.Approved)
+                _similar.Add(restored.Id, restored.Text);
+        }
+        foreach (var viewer in stored.Banned)
+            _banned.Add(viewer);
+        foreach (var entry in stored.RecentLog.OrderBy(e => e.Sequence))
+            Remember(entry);
+    }
+}
+
+/// <summary>What the store loads for one desk.</summary>
+public sealed record DeskStored(
+    DeskSettings? Settings,
+    IReadOnlyList<Question> Questions,
+    IReadOnlyList<(long QuestionId, string VoterId)> Votes,
+    IReadOnlyList<string> Banned,
+    IReadOnlyList<ModerationLogEntry> RecentLog);

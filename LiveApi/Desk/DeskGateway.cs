@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Realtime.Contracts.Common;
+using Realtime.Contracts.Questions;
+using Realtime.LiveApi.Apis;
+using Realtime.LiveApi.Auth;
+
+namespace Realtime.LiveApi.Desk;
+
+/// <summary>
+/// The one path from every edge (hub, REST, gRPC) to a desk grain: checks the programme id and the caller's rights,
+/// then calls the grain. Edges only translate in and out.
+/// </summary>
+public sealed class DeskGateway(IGrainFactory grains)
+{
+    public static bool IsProgrammeId(string? id) => id is not null && Identifiers.ProgrammeId().IsMatch(id);
+
+    public IQuestionDeskGrain Desk(string programmeId) => grains.GetGrain<IQuestionDeskGrain>(programmeId);
+
+    public async Task<Result<T>> AsViewer<T>(ClaimsPrincipal user, string programmeId, Func<IQuestionDeskGrain, Actor, Task<Result<T>>> call)
+    {
+        if (!IsProgrammeId(programmeId))
+            return UnknownProgramme<T>(programmeId);
+        if (DeskActors.From(user) is not { } actor)
+            return new Result<T>(default, ErrorKind.Forbidden, "请先获取观众身份（/api/auth/viewer）或登录。");
+        return await call(Desk(programmeId), actor);
+    }
+
+    public async Task<Result<DeskStatus>> Moderate(ClaimsPrincipal user, string programmeId, ModerationCommand command)
+    {
+        if (!IsProgrammeId(programmeId))
+            return UnknownProgramme<DeskStatus>(programmeId);
+        if (!DeskActors.MayModerate(user, programmeId))
+            return Result<DeskStatus>.Forbidden($"您没有管理节目 {programmeId} 的权限。");
+        return await Desk(programmeId).Moderate(DeskActors.From(user)!, command);
+    }
+
+    public async Task<Result<T>> AsModerator<T>(ClaimsPrincipal user, string programmeId, Func<IQuestionDeskGrain, Task<Result<T>>> call)
+    {
+        if (!IsProgrammeId(programmeId))
+            return UnknownProgramme<T>(programmeId);
+        if (!DeskActors.MayModerate(user, programmeId))
+            return Result<T>.Forbidden($"您没有管理节目 {programmeId} 的权限。");
+        return await call(Desk(programmeId));
+    }
+
+    public static Result<T> UnknownProgramme<T>(string? programmeId) => Result<T>.NotFound($"节目 {programmeId} 不存在。");
+}
