@@ -1,7 +1,8 @@
 namespace Realtime.Testing;
 
 /// <summary>A silo process of the real binary, on free ports.</summary>
-public sealed class SiloProcess(Azurite azurite, string clusterId, bool demoProgrammes = false) : IAsyncDisposable
+public sealed class SiloProcess(Azurite azurite, string clusterId, bool demoProgrammes = false,
+    IReadOnlyDictionary<string, string>? extra = null) : IAsyncDisposable
 {
     public int SiloPort { get; } = FreePorts.Next();
     public int GatewayPort { get; } = FreePorts.Next();
@@ -10,8 +11,7 @@ public sealed class SiloProcess(Azurite azurite, string clusterId, bool demoProg
 
     public async Task StartAsync()
     {
-        Process = ManagedProcess.Start("silo", "dotnet", [RepoPaths.Binary("Silo", "Realtime.Silo"), "--contentRoot", Path.Combine(RepoPaths.Root, "Silo")],
-            new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
             {
                 ["DOTNET_ENVIRONMENT"] = "Development",
                 ["Storage__ConnectionString"] = azurite.ConnectionString,
@@ -26,7 +26,11 @@ public sealed class SiloProcess(Azurite azurite, string clusterId, bool demoProg
                 ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
                 ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
                 ["Orleans__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
-            });
+            };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            environment[key] = value;
+        Process = ManagedProcess.Start("silo", "dotnet",
+            [RepoPaths.Binary("Silo", "Realtime.Silo"), "--contentRoot", Path.Combine(RepoPaths.Root, "Silo")], environment);
         await Process.WaitForHttpAsync($"http://127.0.0.1:{DashboardPort}/health/ready", TimeSpan.FromSeconds(90));
     }
 

@@ -14,7 +14,7 @@ public sealed class DeskRules
     [Range(1, 100)] public int MaxDisplayNameLength { get; set; } = 20;
 
     /// <summary>Submissions one viewer may make per minute in one programme (outside slow mode). Default 5.</summary>
-    [Range(1, 100000)] public int SubmitsPerMinute { get; set; } = 5;
+    [Range(1, 1_000_000)] public int SubmitsPerMinute { get; set; } = 5;
 
     /// <summary>Dice similarity of character bigrams at or above which a question counts as similar. Default 0.5.</summary>
     [Range(0.1, 1.0)] public double SimilarityThreshold { get; set; } = 0.5;
