@@ -16,4 +16,10 @@ internal static partial class GrainsLog
 
     [LoggerMessage(1101, LogLevel.Error, "Writing the question desk of {ProgrammeId} failed; the desk reloads from storage")]
     public static partial void DeskWriteFailed(ILogger logger, string programmeId, Exception exception);
+
+    [LoggerMessage(1102, LogLevel.Warning, "Opening follow-up cases or adding report counters of {ProgrammeId} failed")]
+    public static partial void PropagationFailed(ILogger logger, string programmeId, Exception exception);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Follow-up case {CaseId} could not tell its desk, department or counters")]
+    public static partial void CaseNotifyFailed(ILogger logger, string caseId, Exception exception);
 }

@@ -7,7 +7,8 @@ public static class AuthApi
 {
     public sealed record LoginRequest(string? Name, string? Password);
 
-    public sealed record LoginResponse(string AccessToken, DateTimeOffset ExpiresAt, string Name, string[] Roles, string[] Programmes);
+    public sealed record LoginResponse(string AccessToken, DateTimeOffset ExpiresAt, string Name, string[] Roles, string[] Programmes,
+        string? Department);
 
     public sealed record ViewerTokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string ViewerId);
 
@@ -31,7 +32,7 @@ public static class AuthApi
             return TypedResults.Problem("用户名或密码错误。", statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
         var token = tokens.ForStaff(user);
         return TypedResults.Ok(new LoginResponse(token.AccessToken, token.ExpiresAt, user.DisplayName ?? user.Name,
-            [.. user.Roles], [.. user.Programmes]));
+            [.. user.Roles], [.. user.Programmes], user.Department));
     }
 
     private static Ok<ViewerTokenResponse> Viewer(TokenIssuer tokens)

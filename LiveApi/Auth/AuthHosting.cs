@@ -44,7 +44,8 @@ public static class AuthHosting
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff));
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
+            .AddPolicy(Policies.Department, p => p.RequireRole(Roles.Department, Roles.Admin));
         return services;
     }
 }

@@ -44,6 +44,9 @@ public sealed class ConfiguredUser
 
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>For department users: the department code whose follow-up cases they answer.</summary>
+    public string? Department { get; set; }
+
     /// <summary>Programme ids this user may moderate; "*" means every programme.</summary>
     public List<string> Programmes { get; set; } = ["*"];
 }

@@ -8,6 +8,9 @@ public static class Roles
     public const string Host = "host";
     public const string Admin = "admin";
 
+    /// <summary>A department's staff: answer that department's follow-up cases in writing.</summary>
+    public const string Department = "department";
+
     public static readonly string[] Staff = [Screener, Host, Admin];
 }
 
@@ -18,4 +21,6 @@ public static class Policies
 
     /// <summary>Screeners, hosts and admins (per-programme rights are checked by the desk gateway).</summary>
     public const string Staff = "staff";
+
+    public const string Department = "department";
 }

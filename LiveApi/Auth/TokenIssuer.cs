@@ -10,6 +10,7 @@ namespace Realtime.LiveApi.Auth;
 public sealed class TokenIssuer(IOptions<AuthSettings> options, TimeProvider clock)
 {
     public const string ProgrammeClaim = "programme";
+    public const string DepartmentClaim = "department";
 
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -24,6 +25,8 @@ public sealed class TokenIssuer(IOptions<AuthSettings> options, TimeProvider clo
         };
         claims.AddRange(user.Roles.Select(r => new Claim(options.Value.RoleClaim, r)));
         claims.AddRange(user.Programmes.Select(p => new Claim(ProgrammeClaim, p)));
+        if (user.Department is { Length: > 0 } department)
+            claims.Add(new Claim(DepartmentClaim, department));
         return Issue(claims, options.Value.StaffTokenLifetime);
     }
 

@@ -102,6 +102,8 @@ public static class LiveApiHosting
         app.MapDistrictsApi();
         app.MapProgrammesApi();
         app.MapDeskApi();
+        app.MapFollowUpsApi();
+        app.MapReportsApi();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<DeskHub>("/hubs/desk");
         app.MapGrpcService<StudioGrpcService>().RequireHost($"*:{grpcPort}");

@@ -47,6 +47,9 @@ public sealed class DeskHub(DeskGateway gateway, ViewerCounter viewers) : Hub<ID
     public async Task<DeskReply<PublicQuestion>> Withdraw(string programmeId, long questionId) =>
         DeskReply.From(await gateway.AsViewer(Context.User!, programmeId, (desk, actor) => desk.Withdraw(actor, questionId)));
 
+    public async Task<DeskReply<PublicQuestion>> Rate(string programmeId, long questionId, int score, string? comment) =>
+        DeskReply.From(await gateway.AsViewer(Context.User!, programmeId, (desk, actor) => desk.Rate(actor, questionId, score, comment)));
+
     // ---- screeners and hosts -------------------------------------------------------------------------------------
 
     [Authorize(Roles = "screener,host,admin")]

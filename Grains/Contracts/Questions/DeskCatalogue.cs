@@ -21,7 +21,11 @@ public static class DeskCatalogue
         new("finance", "沈阳市财政局"),
         new("sme", "沈阳市中小企业局"),
         new("approval", "沈阳市行政审批局"),
+        new(OpennessOffice, "沈阳市政务公开办公室"),
     ];
+
+    /// <summary>Follow-ups without a department go here first, to be routed on.</summary>
+    public const string OpennessOffice = "openness-office";
 
     public static readonly IReadOnlyList<string> Topics =
     [

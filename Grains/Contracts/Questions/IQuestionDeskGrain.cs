@@ -21,6 +21,14 @@ public interface IQuestionDeskGrain : IGrainWithStringKey
     [Alias("Withdraw")]
     Task<Result<PublicQuestion>> Withdraw(Actor asker, long questionId);
 
+    /// <summary>A viewer rates an answered question (on air or in writing) from 1 to 5, once.</summary>
+    [Alias("Rate")]
+    Task<Result<PublicQuestion>> Rate(Actor viewer, long questionId, int score, string? comment);
+
+    /// <summary>The follow-up case was answered in writing or went overdue.</summary>
+    [Alias("UpdateFollowUp")]
+    Task<Result<PublicQuestion>> UpdateFollowUp(long questionId, FollowUps.FollowUpInfo info);
+
     /// <summary>A screener's or host's action; answers with the desk status after it.</summary>
     [Alias("Moderate")]
     Task<Result<DeskStatus>> Moderate(Actor actor, ModerationCommand command);
@@ -34,6 +42,10 @@ public interface IQuestionDeskGrain : IGrainWithStringKey
     /// <summary>The moderation log, newest first, below a sequence number (for paging).</summary>
     [Alias("GetLog")]
     Task<Result<ImmutableArray<ModerationLogEntry>>> GetLog(long? beforeSequence, int take);
+
+    /// <summary>This programme's follow-up cases (public view, no asker identity).</summary>
+    [Alias("GetFollowUps")]
+    Task<Result<ImmutableArray<FollowUps.FollowUpCase>>> GetFollowUps();
 
     [Alias("GetTimeline")]
     Task<Result<ImmutableArray<TimelineEntry>>> GetTimeline();

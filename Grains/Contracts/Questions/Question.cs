@@ -30,13 +30,20 @@ public sealed record Question(
     [property: Id(22)] DateTimeOffset? OnAirAt,
     [property: Id(23)] DateTimeOffset? AnsweredAt,
     [property: Id(24)] string? CallerLocation,
-    [property: Id(25)] long Version)
+    [property: Id(25)] long Version,
+    [property: Id(26)] FollowUps.FollowUpInfo? FollowUp = null,
+    [property: Id(27)] int Ratings = 0,
+    [property: Id(28)] int RatingSum = 0)
 {
     /// <summary>Held for review: the blocked-words list flagged it; a screener decides.</summary>
     public bool Held => !FlaggedWords.IsDefaultOrEmpty && Status == QuestionStatus.Pending;
 
     public PublicQuestion ToPublic() => new(Id, Text, AskerName, CommunityName, DistrictCode, Topic, Department, Source,
-        Status, Votes, Rank, SubmittedAt, OnAirAt, AnsweredAt, RejectReason, MergedInto, Version);
+        Status, Votes, Rank, SubmittedAt, OnAirAt, AnsweredAt, RejectReason, MergedInto, Version, FollowUp, Ratings,
+        Ratings == 0 ? null : Math.Round((double)RatingSum / Ratings, 2));
+
+    /// <summary>Answered on air, or answered in writing after a follow-up: the public may rate it.</summary>
+    public bool IsAnswered => Status == QuestionStatus.Answered || FollowUp?.Answer is not null;
 }
 
 /// <summary>A question as viewers (and its asker) see it: no asker id, no screener note, no flags.</summary>
@@ -58,4 +65,7 @@ public sealed record PublicQuestion(
     [property: Id(13)] DateTimeOffset? AnsweredAt,
     [property: Id(14)] string? RejectReason,
     [property: Id(15)] long? MergedInto,
-    [property: Id(16)] long Version);
+    [property: Id(16)] long Version,
+    [property: Id(17)] FollowUps.FollowUpInfo? FollowUp = null,
+    [property: Id(18)] int Ratings = 0,
+    [property: Id(19)] double? AverageRating = null);

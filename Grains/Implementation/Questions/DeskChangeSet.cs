@@ -1,3 +1,5 @@
+using Realtime.Contracts.FollowUps;
+using Realtime.Contracts.Reports;
 using Realtime.Contracts.Questions;
 
 namespace Realtime.Grains.Questions;
@@ -9,9 +11,13 @@ public sealed class DeskChangeSet
     public List<(long QuestionId, string VoterId)> Votes { get; } = [];
     public List<string> Banned { get; } = [];
     public List<ModerationLogEntry> Log { get; } = [];
+    public List<(long QuestionId, string ViewerId, int Score, string? Comment)> Ratings { get; } = [];
+    public List<FollowUpCase> NewCases { get; } = [];
+    public List<(string Key, StatsCounters Delta)> Stats { get; } = [];
     public bool SettingsChanged { get; set; }
 
-    public bool IsEmpty => Questions.Count == 0 && Votes.Count == 0 && Banned.Count == 0 && Log.Count == 0 && !SettingsChanged;
+    public bool IsEmpty => Questions.Count == 0 && Votes.Count == 0 && Banned.Count == 0 && Log.Count == 0 && Ratings.Count == 0
+        && !SettingsChanged;
 
     public void Record(Question? before, Question after)
     {

@@ -19,6 +19,15 @@ public sealed class DeskRules
     /// <summary>Dice similarity of character bigrams at or above which a question counts as similar. Default 0.5.</summary>
     [Range(0.1, 1.0)] public double SimilarityThreshold { get; set; } = 0.5;
 
+    /// <summary>Working days a department has to answer a follow-up in writing. Default 5.</summary>
+    [Range(1, 60)] public int FollowUpWorkingDays { get; set; } = 5;
+
+    /// <summary>Public holidays skipped when counting working days (dates in China Standard Time).</summary>
+    public List<DateOnly> Holidays { get; set; } = [];
+
+    /// <summary>For tests and drills only: a fixed follow-up deadline instead of working days (e.g. "00:00:05").</summary>
+    public TimeSpan? FollowUpDeadlineOverride { get; set; }
+
     /// <summary>Reasons offered to screeners when rejecting; free text is allowed as well.</summary>
     public List<string> RejectReasons { get; set; } =
         ["与本期节目主题无关", "重复问题", "含有不文明用语", "涉及个人隐私", "信息不完整，无法解答", "已通过其他渠道办理"];

@@ -32,6 +32,8 @@ public sealed class DeskStore(TableServiceClient service)
         }
         foreach (var (questionId, voterId) in changes.Votes)
             rows.Add(Row($"{programmeId}|v{questionId % Shards}", $"{questionId:D10}|{voterId}", null));
+        foreach (var (questionId, viewerId, score, comment) in changes.Ratings)
+            rows.Add(Row($"{programmeId}|r{questionId % Shards}", $"{questionId:D10}|{viewerId}", JsonSerializer.Serialize(new StoredRating(score, comment), Json)));
         foreach (var viewer in changes.Banned)
             rows.Add(Row($"{programmeId}|desk", "ban|" + viewer, null));
         foreach (var entry in changes.Log)
@@ -49,6 +51,7 @@ public sealed class DeskStore(TableServiceClient service)
         await EnsureTable();
         var questions = new List<Question>();
         var votes = new List<(long, string)>();
+        var ratings = new List<(long, string, int)>();
         await Task.WhenAll(Enumerable.Range(0, Shards).Select(async shard =>
         {
             var found = new List<Question>();
@@ -56,14 +59,18 @@ public sealed class DeskStore(TableServiceClient service)
                 found.Add(JsonSerializer.Deserialize<Question>(row.GetString("Data"), Json)!);
             var cast = new List<(long, string)>();
             await foreach (var row in Partition($"{programmeId}|v{shard}", cancellationToken))
+                cast.Add(SplitKey(row.RowKey));
+            var rated = new List<(long, string, int)>();
+            await foreach (var row in Partition($"{programmeId}|r{shard}", cancellationToken))
             {
-                var split = row.RowKey.IndexOf('|');
-                cast.Add((long.Parse(row.RowKey[..split]), row.RowKey[(split + 1)..]));
+                var (questionId, viewerId) = SplitKey(row.RowKey);
+                rated.Add((questionId, viewerId, JsonSerializer.Deserialize<StoredRating>(row.GetString("Data"), Json)!.Score));
             }
             lock (questions)
             {
                 questions.AddRange(found);
                 votes.AddRange(cast);
+                ratings.AddRange(rated);
             }
         }));
 
@@ -83,7 +90,7 @@ public sealed class DeskStore(TableServiceClient service)
             if (log.Count >= 100)
                 break;
         }
-        return new DeskStored(settings, questions, votes, banned, log);
+        return new DeskStored(settings, questions, votes, banned, log, ratings);
     }
 
     /// <summary>A page of the moderation log, newest first, starting below <paramref name="beforeSequence"/>.</summary>
@@ -101,6 +108,14 @@ public sealed class DeskStore(TableServiceClient service)
         }
         return entries;
     }
+
+    private static (long QuestionId, string ViewerId) SplitKey(string rowKey)
+    {
+        var split = rowKey.IndexOf('|');
+        return (long.Parse(rowKey[..split]), rowKey[(split + 1)..]);
+    }
+
+    private sealed record StoredRating(int Score, string? Comment);
 
     private AsyncPageable<TableEntity> Partition(string partitionKey, CancellationToken cancellationToken) =>
         _table.QueryAsync<TableEntity>(e => e.PartitionKey == partitionKey, cancellationToken: cancellationToken);

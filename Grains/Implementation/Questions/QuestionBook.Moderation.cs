@@ -21,7 +21,9 @@ public sealed partial class QuestionBook
 
         var outcome = command switch
         {
-            Approve c => Move(c.QuestionId, "通过", [QuestionStatus.Pending], q => q with { Status = QuestionStatus.Approved, Rank = ++_maxRank }),
+            Approve c => Move(c.QuestionId, "通过", [QuestionStatus.Pending], q => ProgrammeState == ProgrammeState.Ended
+                ? ToFollowUp(q)
+                : q with { Status = QuestionStatus.Approved, Rank = ++_maxRank }),
             Reject c => TextRules.Check(c.Reason, "拒绝理由", 100) is { } error
                 ? Invalid("reason", error)
                 : Move(c.QuestionId, "拒绝", [QuestionStatus.Pending, QuestionStatus.Approved], q => q with { Status = QuestionStatus.Rejected, RejectReason = c.Reason.Trim() }),
@@ -42,7 +44,7 @@ public sealed partial class QuestionBook
             MarkAnswered c => Move(c.QuestionId, "标记为已解答", [QuestionStatus.OnAir],
                 q => q with { Status = QuestionStatus.Answered, AnsweredAt = clock.GetUtcNow() }),
             SendToFollowUp c => Move(c.QuestionId, "转办", [QuestionStatus.Pending, QuestionStatus.Approved, QuestionStatus.OnAir],
-                q => q with { Status = QuestionStatus.FollowUp, AnsweredAt = q.OnAirAt is null ? null : clock.GetUtcNow() }),
+                q => ToFollowUp(q) with { AnsweredAt = q.OnAirAt is null ? null : clock.GetUtcNow() }),
             SetPaused c => ChangeSettings(_settings with { Paused = c.Paused }, $"paused={_settings.Paused}", $"paused={c.Paused}"),
             SetSlowMode c => c.Seconds is < 0 or > 3600
                 ? Invalid("seconds", "慢速模式的间隔应在 0–3600 秒之间。")

@@ -11,9 +11,23 @@ public sealed partial class QuestionBook
             _settings = settings;
         foreach (var (questionId, voterId) in stored.Votes)
             VotersOf(questionId).Add(voterId);
+        var ratings = new Dictionary<long, (int Count, int Sum)>();
+        foreach (var (questionId, viewerId, score) in stored.Ratings)
+        {
+            if (!RatersOf(questionId).Add(viewerId))
+                continue;
+            var (count, sum) = ratings.GetValueOrDefault(questionId);
+            ratings[questionId] = (count + 1, sum + score);
+        }
         foreach (var question in stored.Questions)
         {
-            var restored = question with { Votes = _voters.TryGetValue(question.Id, out var v) ? v.Count : 0 };
+            var (ratingCount, ratingSum) = ratings.GetValueOrDefault(question.Id);
+            var restored = question with
+            {
+                Votes = _voters.TryGetValue(question.Id, out var v) ? v.Count : 0,
+                Ratings = ratingCount,
+                RatingSum = ratingSum,
+            };
             _questions[restored.Id] = restored;
             _counts[restored.Status] = Count(restored.Status) + 1;
             _requests[RequestKey(restored.AskerId, restored.RequestId)] = restored.Id;
@@ -35,4 +49,5 @@ public sealed record DeskStored(
     IReadOnlyList<Question> Questions,
     IReadOnlyList<(long QuestionId, string VoterId)> Votes,
     IReadOnlyList<string> Banned,
-    IReadOnlyList<ModerationLogEntry> RecentLog);
+    IReadOnlyList<ModerationLogEntry> RecentLog,
+    IReadOnlyList<(long QuestionId, string ViewerId, int Score)> Ratings);

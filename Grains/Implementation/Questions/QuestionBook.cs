@@ -44,6 +44,7 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
     {
         ProgrammeState = programme.State;
         StartedAt = programme.StartedAt;
+        FollowUpWhatWasNotReached();
     }
 
     /// <summary>Returns true when the total changed (the caller decides when to push it).</summary>
@@ -184,6 +185,7 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
         if (before is not null)
             _counts[before.Status] = Count(before.Status) - 1;
         _counts[after.Status] = Count(after.Status) + 1;
+        TallyStatus(before, after);
         if (after.Status is QuestionStatus.Pending or QuestionStatus.Approved)
         {
             if (before?.Text != after.Text || before.Status != after.Status)

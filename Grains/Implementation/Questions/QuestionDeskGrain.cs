@@ -4,6 +4,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Realtime.Contracts.Common;
 using Realtime.Contracts.Districts;
+using Realtime.Contracts.FollowUps;
+using Realtime.Contracts.Reports;
+using Realtime.Grains.Common;
 using Realtime.Contracts.Live;
 using Realtime.Contracts.Programmes;
 using Realtime.Contracts.Questions;
@@ -30,8 +33,7 @@ public sealed class QuestionDeskGrain(
     private readonly Dictionary<string, (int Viewers, DateTimeOffset Seen)> _hostViewers = new(StringComparer.Ordinal);
     private QuestionBook _book = null!;
     private bool _exists;
-    private TaskCompletionSource? _waiting;
-    private bool _flushing;
+    private GroupCommit? _commit;
     private bool _statusDirty;
 
     private string Id => this.GetPrimaryKeyString();
@@ -43,9 +45,9 @@ public sealed class QuestionDeskGrain(
         _exists = programme is not null;
         if (programme is null)
             return;
-        _book.SetProgramme(programme);
         _book.Restore(await store.LoadAsync(Id, cancellationToken));
         this.RegisterGrainTimer(PushStatusIfDirty, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        await ApplyProgramme(programme);
     }
 
     public async Task<Result<SubmitOutcome>> Submit(Actor asker, SubmitQuestion command)
@@ -63,6 +65,12 @@ public sealed class QuestionDeskGrain(
 
     public async Task<Result<PublicQuestion>> Withdraw(Actor asker, long questionId) =>
         _exists ? await Persisted(_book.Withdraw(asker, questionId)) : NotFound<PublicQuestion>();
+
+    public async Task<Result<PublicQuestion>> Rate(Actor viewer, long questionId, int score, string? comment) =>
+        _exists ? await Persisted(_book.Rate(viewer, questionId, score, comment)) : NotFound<PublicQuestion>();
+
+    public async Task<Result<PublicQuestion>> UpdateFollowUp(long questionId, FollowUpInfo info) =>
+        _exists ? await Persisted(_book.UpdateFollowUp(questionId, info)) : NotFound<PublicQuestion>();
 
     public async Task<Result<DeskStatus>> Moderate(Actor actor, ModerationCommand command)
     {
@@ -96,6 +104,10 @@ public sealed class QuestionDeskGrain(
         return Result<ImmutableArray<ModerationLogEntry>>.Ok([.. await store.ReadLogAsync(Id, beforeSequence, take)]);
     }
 
+    public Task<Result<ImmutableArray<FollowUpCase>>> GetFollowUps() => Task.FromResult(_exists
+        ? Result<ImmutableArray<FollowUpCase>>.Ok([.. _book.All.Where(q => q.FollowUp is not null).OrderBy(q => q.Id).Select(q => FollowUpCase.Of(q, q.FollowUp!))])
+        : NotFound<ImmutableArray<FollowUpCase>>());
+
     public Task ReportViewers(string hostId, int viewers)
     {
         var now = clock.GetUtcNow();
@@ -113,9 +125,23 @@ public sealed class QuestionDeskGrain(
             this.DeactivateOnIdle();
             return Task.CompletedTask;
         }
+        return ApplyProgramme(programme);
+    }
+
+    /// <summary>The programme changed: when it has ended, what was not reached becomes follow-up cases.</summary>
+    private async Task ApplyProgramme(ProgrammeDetails programme)
+    {
         _book.SetProgramme(programme);
         _statusDirty = true;
-        return PushStatusIfDirty(CancellationToken.None);
+        try
+        {
+            await Commit();
+        }
+        catch (Exception ex)
+        {
+            GrainsLog.DeskWriteFailed(logger, Id, ex);
+        }
+        await PushStatusIfDirty(CancellationToken.None);
     }
 
     /// <summary>Waits until the command's effect is persisted; only then is the caller told it was accepted.</summary>
@@ -135,44 +161,42 @@ public sealed class QuestionDeskGrain(
         }
     }
 
-    private Task Commit()
-    {
-        _waiting ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var persisted = _waiting.Task;
-        if (!_flushing)
-            _ = FlushLoop();
-        return persisted;
-    }
+    private Task Commit() => (_commit ??= new GroupCommit(WriteOnce)).Commit();
 
-    private async Task FlushLoop()
+    /// <summary>Writes everything changed since the last write, then pushes it; on failure the desk reloads from storage.</summary>
+    private async Task WriteOnce()
     {
-        _flushing = true;
+        var changes = _book.TakeChanges();
         try
         {
-            while (_waiting is { } waiters)
-            {
-                _waiting = null;
-                var changes = _book.TakeChanges();
-                try
-                {
-                    if (!changes.IsEmpty)
-                        await store.WriteAsync(Id, changes, _book.Settings);
-                }
-                catch (Exception ex)
-                {
-                    // Memory may now hold what storage does not: reload from storage on the next call.
-                    waiters.SetException(ex);
-                    this.DeactivateOnIdle();
-                    continue;
-                }
-                waiters.SetResult();
-                if (!changes.IsEmpty)
-                    Publish(changes.Questions.Values.ToImmutableArray(), [.. changes.Log]);
-            }
+            if (!changes.IsEmpty)
+                await store.WriteAsync(Id, changes, _book.Settings);
         }
-        finally
+        catch
         {
-            _flushing = false;
+            // Memory may now hold what storage does not: reload from storage on the next call.
+            this.DeactivateOnIdle();
+            throw;
+        }
+        if (changes.IsEmpty && changes.NewCases.Count == 0 && changes.Stats.Count == 0)
+            return;
+        Publish(changes.Questions.Values.ToImmutableArray(), [.. changes.Log]);
+        _ = Propagate(changes);
+    }
+
+    /// <summary>After a write: open follow-up cases and add to the report counters (one call per counter key).</summary>
+    private async Task Propagate(DeskChangeSet changes)
+    {
+        try
+        {
+            var stats = changes.Stats.GroupBy(s => s.Key)
+                .Select(g => grains.GetGrain<IStatsGrain>(g.Key).Add(g.Select(s => s.Delta).Aggregate(StatsCounters.Zero, (a, b) => a.Add(b))));
+            var cases = changes.NewCases.Select(c => grains.GetGrain<IFollowUpCaseGrain>(c.CaseId).Open(c));
+            await Task.WhenAll(stats.Concat(cases));
+        }
+        catch (Exception ex)
+        {
+            GrainsLog.PropagationFailed(logger, Id, ex);
         }
     }
 

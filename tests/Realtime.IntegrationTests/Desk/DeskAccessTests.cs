@@ -39,7 +39,7 @@ public sealed class DeskAccessTests(SharedStack stack)
         ["SetSlowMode"] = [Programme, 10],
     };
 
-    private static readonly string[] ViewerMethods = ["Join", "Leave", "Submit", "Vote", "Withdraw", "OnDisconnectedAsync"];
+    private static readonly string[] ViewerMethods = ["Join", "Leave", "Submit", "Vote", "Withdraw", "Rate", "OnDisconnectedAsync"];
 
     [Fact]
     public void StaffMethods_CoverEveryModerationMethodOfTheHub()

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Realtime.Contracts.FollowUps;
+using Realtime.Contracts.Questions;
+using Realtime.LiveApi.Auth;
+using Realtime.LiveApi.Desk;
+
+namespace Realtime.LiveApi.Apis;
+
+/// <summary>Follow-up cases (转办) and public evaluation (网上评议).</summary>
+public static class FollowUpsApi
+{
+    public sealed record AnswerRequest(string? Text);
+
+    public sealed record RatingRequest(int? Score, string? Comment);
+
+    public static IEndpointRouteBuilder MapFollowUpsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Follow-up and evaluation");
+        api.MapGet("/followups/{caseId}", GetCase).WithSummary("一件转办件（稳定链接，公开）");
+        api.MapGet("/programmes/{id}/followups", ForProgramme).WithSummary("节目的全部转办件及办理状态（公开）");
+        api.MapGet("/departments/{code}/cases", ForDepartment).RequireAuthorization(Policies.Department).WithSummary("本部门的转办件（部门用户）");
+        api.MapPost("/followups/{caseId}/answer", Answer).RequireAuthorization(Policies.Department).WithSummary("书面答复转办件（本部门用户）");
+        api.MapPost("/programmes/{id}/questions/{questionId:long}/rating", Rate).RequireAuthorization().WithSummary("为已解答的问题评分 1–5（每人一次）");
+        return app;
+    }
+
+    private static bool IsCaseId(string caseId) =>
+        caseId.LastIndexOf('.') is var dot and > 0 && DeskGateway.IsProgrammeId(caseId[..dot]) && long.TryParse(caseId[(dot + 1)..], out _);
+
+    private static async Task<Results<Ok<FollowUpCase>, ProblemHttpResult>> GetCase(string caseId, IGrainFactory grains)
+    {
+        var found = IsCaseId(caseId) ? await grains.GetGrain<IFollowUpCaseGrain>(caseId).Get() : null;
+        return found is not null ? TypedResults.Ok(found) : ResultMapping.NotFound($"转办件 {caseId} 不存在。");
+    }
+
+    private static async Task<Results<Ok<ImmutableArray<FollowUpCase>>, ProblemHttpResult>> ForProgramme(string id, DeskGateway gateway) =>
+        DeskGateway.IsProgrammeId(id)
+            ? (await gateway.Desk(id).GetFollowUps()).ToHttp()
+            : DeskGateway.UnknownProgramme<ImmutableArray<FollowUpCase>>(id).ToProblem();
+
+    private static async Task<Results<Ok<ImmutableArray<FollowUpCase>>, ProblemHttpResult>> ForDepartment(string code, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (DeskCatalogue.FindDepartment(code) is null)
+            return ResultMapping.NotFound($"部门 {code} 不存在。");
+        if (!user.IsInRole(Roles.Admin) && user.FindFirst(TokenIssuer.DepartmentClaim)?.Value != code)
+            return TypedResults.Problem("只能查看本部门的转办件。", statusCode: StatusCodes.Status403Forbidden, title: "无权操作");
+        return TypedResults.Ok(await grains.GetGrain<IDepartmentGrain>(code).ListCases());
+    }
+
+    private static async Task<Results<Ok<FollowUpCase>, ProblemHttpResult>> Answer(string caseId, AnswerRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!IsCaseId(caseId))
+            return ResultMapping.NotFound($"转办件 {caseId} 不存在。");
+        if (request.Text is null)
+            return ResultMapping.BadField("text", "缺少字段 text。");
+        var department = user.FindFirst(TokenIssuer.DepartmentClaim)?.Value ?? "";
+        var name = user.FindFirst("name")?.Value ?? department;
+        return (await grains.GetGrain<IFollowUpCaseGrain>(caseId).Answer(department, name, request.Text)).ToHttp();
+    }
+
+    private static async Task<Results<Ok<PublicQuestion>, ProblemHttpResult>> Rate(string id, long questionId, RatingRequest request, ClaimsPrincipal user, DeskGateway gateway)
+    {
+        if (request.Score is not { } score)
+            return ResultMapping.BadField("score", "缺少字段 score。");
+        return (await gateway.AsViewer(user, id, (desk, actor) => desk.Rate(actor, questionId, score, request.Comment))).ToHttp();
+    }
+}
