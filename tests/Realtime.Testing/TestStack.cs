@@ -11,6 +11,9 @@ public class TestStack : IAsyncLifetime
     protected virtual int LiveApiCount => 1;
     protected virtual bool DemoProgrammes => false;
 
+    /// <summary>Extra configuration of the silos (environment variables, e.g. "Desk__SubmitsPerMinute").</summary>
+    protected virtual IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>();
+
     public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
     public Azurite Azurite { get; private set; } = null!;
     public List<SiloProcess> Silos { get; } = [];
@@ -22,7 +25,7 @@ public class TestStack : IAsyncLifetime
         Azurite = await Azurite.StartAsync();
         for (var i = 0; i < SiloCount; i++)
         {
-            var silo = new SiloProcess(Azurite, ClusterId, DemoProgrammes);
+            var silo = new SiloProcess(Azurite, ClusterId, DemoProgrammes, SiloSettings);
             Silos.Add(silo);
             await silo.StartAsync();
         }

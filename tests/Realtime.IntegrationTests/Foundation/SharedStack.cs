@@ -6,6 +6,12 @@ namespace Realtime.IntegrationTests.Foundation;
 public sealed class SharedStack : TestStack
 {
     protected override int LiveApiCount => 2;
+
+    /// <summary>Follow-up deadlines of seconds, so the overdue reminder fires within a test.</summary>
+    protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>
+    {
+        ["Desk__FollowUpDeadlineOverride"] = "00:00:08",
+    };
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Realtime.Contracts.Questions;
+using Realtime.Contracts.Reports;
+using Realtime.IntegrationTests.Foundation;
+using Realtime.Testing;
+
+namespace Realtime.IntegrationTests.FollowUps;
+
+/// <summary>月报: counters after two programmes with known numbers, the CSV, the transparency page, who may read what.</summary>
+[Collection(SharedStackCollection.Name)]
+public sealed class ReportTests(SharedStack stack)
+{
+    private sealed record Row(string Key, string Name, StatsCounters Counters, double? Satisfaction);
+
+    [Fact]
+    public async Task TwoProgrammesWithKnownNumbers_ReportsCsvAndRejectionsAddUp()
+    {
+        using var admin = await stack.Api.AsAsync("admin");
+        await using var host = await DeskClient.ConnectAsync(stack.Api, await Tokens.StaffAsync(stack.Api, "host"));
+        var raters = new[] { await Viewer(), await Viewer(), await Viewer() };
+
+        // 苏家屯区 / 林业局: answered on air (rated 5 and 3), two rejected, one approved and left to follow-up at the end.
+        var first = await Programme(admin, "210111");
+        var q1 = await Ask(first, "210111001001", "forestry", "请问林权证怎么办理？");
+        var q2 = await Ask(first, "210111001001", "forestry", "重复的问题：林权证");
+        var q3 = await Ask(first, "210111001002", "forestry", "请问退耕还林补贴标准？");
+        var q4 = await Ask(first, "210111001002", "forestry", "和林业无关的问题");
+        await Do(host, "Approve", first, q1); await Do(host, "PutOnAir", first, q1); await Do(host, "MarkAnswered", first, q1);
+        await Do(host, "Reject", first, q2, "重复问题");
+        await Do(host, "Approve", first, q3);
+        await Do(host, "Reject", first, q4, "与本期节目主题无关");
+        Assert.True((await raters[0].Call<PublicQuestion>("Rate", first, q1, 5, null)).Ok);
+        Assert.True((await raters[1].Call<PublicQuestion>("Rate", first, q1, 3, null)).Ok);
+        (await admin.PostAsync($"/api/programmes/{first}/end", null)).EnsureSuccessStatusCode();
+
+        // 浑南区 / 水利局: one answered on air (rated 4), one sent to follow-up straight from pending, one left at the end.
+        var second = await Programme(admin, "210112");
+        var q5 = await Ask(second, "210112001001", "water", "请问河道治理什么时候开工？");
+        var q6 = await Ask(second, "210112001001", "water", "请问农田灌溉用水怎么收费？");
+        var q7 = await Ask(second, "210112001002", "water", "请问防汛物资在哪里领取？");
+        await Do(host, "Approve", second, q5); await Do(host, "PutOnAir", second, q5); await Do(host, "MarkAnswered", second, q5);
+        await Do(host, "SendToFollowUp", second, q6);
+        await Do(host, "Approve", second, q7);
+        Assert.True((await raters[2].Call<PublicQuestion>("Rate", second, q5, 4, "很及时")).Ok);
+        (await admin.PostAsync($"/api/programmes/{second}/end", null)).EnsureSuccessStatusCode();
+
+        var month = StatsKeys.Month(DateTimeOffset.UtcNow);
+        using var anyone = stack.Api.CreateClient();
+        var districts = await Eventually.Until(
+            async () => await (await anyone.GetAsync($"/api/reports/{month}?by=district")).ReadAsync<Row[]>(),
+            rows => rows.Single(r => r.Key == "210112").Counters.FollowedUp == 2 && rows.Single(r => r.Key == "210111").Counters.Ratings == 2,
+            "the district counters after both programmes");
+        var sujiatun = districts.Single(r => r.Key == "210111");
+        Assert.Equal("苏家屯区", sujiatun.Name);
+        Assert.Equal((4, 2, 1, 1, 2, 2), (sujiatun.Counters.Received, sujiatun.Counters.Approved, sujiatun.Counters.AnsweredOnAir,
+            sujiatun.Counters.FollowedUp, sujiatun.Counters.Rejected, sujiatun.Counters.Ratings));
+        Assert.Equal(4.0, sujiatun.Satisfaction);
+        var hunnan = districts.Single(r => r.Key == "210112");
+        Assert.Equal((3, 2, 1, 2, 0, 1), (hunnan.Counters.Received, hunnan.Counters.Approved, hunnan.Counters.AnsweredOnAir,
+            hunnan.Counters.FollowedUp, hunnan.Counters.Rejected, hunnan.Counters.Ratings));
+
+        var departments = await (await anyone.GetAsync($"/api/reports/{month}?by=department")).ReadAsync<Row[]>();
+        Assert.Equal(4, departments.Single(r => r.Key == "forestry").Counters.Received);
+        Assert.Equal(2, departments.Single(r => r.Key == "water").Counters.FollowedUp);
+        var programmes = await (await anyone.GetAsync($"/api/reports/{month}?by=programme")).ReadAsync<Row[]>();
+        Assert.Equal(2, programmes.Single(r => r.Key == first).Counters.Rejected);
+
+        // The CSV parses back to the same numbers.
+        var csvResponse = await anyone.GetAsync($"/api/reports/{month}/csv?by=district");
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
+        var lines = Encoding.UTF8.GetString(await csvResponse.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF')
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = lines[0].Split(',');
+        var row = lines.Select(l => l.Split(',')).Single(f => f[1] == "210111");
+        int Field(string name) => int.Parse(row[Array.IndexOf(header, name)]);
+        Assert.Equal((4, 2, 1, 1, 2, 2), (Field("received"), Field("approved"), Field("answered_on_air"), Field("followed_up"), Field("rejected"), Field("ratings")));
+        Assert.Equal("苏家屯区", row[2]);
+        Assert.Equal("4.00", row[Array.IndexOf(header, "satisfaction")]);
+
+        var reasons = await (await anyone.GetAsync($"/api/reports/{month}/rejections")).ReadAsync<ReportsReason[]>();
+        Assert.True(reasons.Single(r => r.Reason == "重复问题").Count >= 1);
+        Assert.True(reasons.Single(r => r.Reason == "与本期节目主题无关").Count >= 1);
+    }
+
+    private sealed record ReportsReason(string Reason, int Count);
+
+    [Theory]
+    [InlineData("/api/reports/2026-13?by=district", "month")]
+    [InlineData("/api/reports/latest?by=district", "month")]
+    [InlineData("/api/reports/2026-11?by=planet", "by")]
+    public async Task Report_BadMonthOrScope_Returns400NamingIt(string url, string field)
+    {
+        var response = await stack.Api.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"\"field\":\"{field}\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task DepartmentEndpoints_AnonymousViewerAndScreenerAreRefused_DepartmentUsersCannotModerate()
+    {
+        using var anonymous = stack.Api.CreateClient();
+        using var viewer = stack.Api.CreateClient();
+        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Tokens.ViewerAsync(stack.Api));
+        using var screener = await stack.Api.AsAsync("screener");
+        using var minzheng = await stack.Api.AsAsync("minzheng");
+        foreach (var (client, expected) in new[] { (anonymous, HttpStatusCode.Unauthorized), (viewer, HttpStatusCode.Forbidden), (screener, HttpStatusCode.Forbidden) })
+        {
+            Assert.Equal(expected, (await client.GetAsync("/api/departments/civil-affairs/cases")).StatusCode);
+            Assert.Equal(expected, (await client.PostAsJsonAsync("/api/followups/p-x.1/answer", new { text = "答复" })).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await minzheng.GetAsync("/api/programmes/p-x/moderation")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/programmes/p-x/questions/1/rating", new { score = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await minzheng.PostAsJsonAsync("/api/followups/p-x.999/answer", new { text = "答复" })).StatusCode);
+    }
+
+    private async Task<DeskClient> Viewer() => await DeskClient.ConnectAsync(stack.Api, await Tokens.ViewerAsync(stack.Api));
+
+    private static async Task<string> Programme(HttpClient admin, string district)
+    {
+        var programme = await admin.ScheduleAsync("月报测试", [district]);
+        (await admin.PostAsync($"/api/programmes/{programme.Id}/live", null)).EnsureSuccessStatusCode();
+        return programme.Id;
+    }
+
+    private async Task<long> Ask(string programme, string community, string department, string text)
+    {
+        await using var asker = await Viewer();
+        var reply = await asker.Submit(programme, text, community: community, department: department, topic: null);
+        Assert.True(reply.Ok, reply.Error?.Message);
+        return reply.Value!.Question!.Id;
+    }
+
+    private static async Task Do(DeskClient host, string method, string programme, long id, string? reason = null)
+    {
+        var reply = reason is null ? await host.Call<DeskStatus>(method, programme, id) : await host.Call<DeskStatus>(method, programme, id, reason);
+        Assert.True(reply.Ok, $"{method} #{id}: {reply.Error?.Message}");
+    }
+}
