@@ -19,4 +19,7 @@ internal static partial class LiveApiLog
 
     [LoggerMessage(3006, LogLevel.Debug, "Reporting viewers of {ProgrammeId} failed")]
     public static partial void ViewerReportFailed(ILogger logger, string programmeId, Exception exception);
+
+    [LoggerMessage(3007, LogLevel.Warning, "Preparing blob storage for media (containers, CORS) failed (attempt {Attempt}); retrying")]
+    public static partial void MediaPreparationFailed(ILogger logger, int attempt, Exception exception);
 }

@@ -10,6 +10,7 @@ using Realtime.LiveApi.Hubs;
 using Realtime.LiveApi.Push;
 using Realtime.LiveApi.Desk;
 using Realtime.LiveApi.Grpc;
+using Realtime.LiveApi.Media;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 
@@ -71,6 +72,9 @@ public static class LiveApiHosting
                 http.User.FindFirst("sub")?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromSeconds(10) }));
         });
+        services.AddOptions<MediaSettings>().BindConfiguration(MediaSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MediaStorage>();
+        services.AddHostedService<MediaPreparation>();
         services.AddSingleton<LiveEventDispatcher>();
         services.AddSingleton<HostRegistrationService>();
         services.AddHostedService(sp => sp.GetRequiredService<HostRegistrationService>());
@@ -104,9 +108,12 @@ public static class LiveApiHosting
         app.MapDeskApi();
         app.MapFollowUpsApi();
         app.MapReportsApi();
+        app.MapMediaApi();
+        app.MapArchiveApi();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<DeskHub>("/hubs/desk");
         app.MapGrpcService<StudioGrpcService>().RequireHost($"*:{grpcPort}");
+        app.MapGrpcService<MediaJobsGrpcService>().RequireHost($"*:{grpcPort}");
 
         app.MapGrpcHealthChecksService().RequireHost($"*:{grpcPort}");
         app.MapGrpcReflectionService().RequireHost($"*:{grpcPort}");

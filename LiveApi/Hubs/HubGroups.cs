@@ -5,6 +5,9 @@ public static class HubGroups
 {
     public const string Catalog = "catalog";
 
+    /// <summary>Admins watching transcoding jobs.</summary>
+    public const string Media = "media-admin";
+
     public static string Programme(string id) => "programme:" + id;
 
     public static string District(string code) => "district:" + code;

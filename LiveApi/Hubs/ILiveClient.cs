@@ -7,4 +7,7 @@ public interface ILiveClient
 {
     /// <summary>A programme was scheduled or changed state. Ignore it when its Version is not newer than yours.</summary>
     Task ProgrammeChanged(ProgrammeDetails programme);
+
+    /// <summary>To admins watching the media page: a transcoding job's state or progress (percent, fps, speed, ETA).</summary>
+    Task MediaJobChanged(Contracts.Media.MediaJob job, int? queuePosition);
 }

@@ -36,6 +36,14 @@ public sealed class LiveHub(IGrainFactory grains) : Hub<ILiveClient>
         return (await grains.GetGrain<IDistrictGrain>(districtCode!).Get())!;
     }
 
+    /// <summary>Admins: every transcoding job, then each change as it happens.</summary>
+    [Microsoft.AspNetCore.Authorization.Authorize(Roles = "admin")]
+    public async Task<Contracts.Media.MediaJob[]> WatchMedia()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Media);
+        return [.. await grains.GetGrain<Contracts.Media.IMediaQueueGrain>(Contracts.Media.IMediaQueueGrain.Key).List()];
+    }
+
     public Task UnwatchProgramme(string programmeId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Programme(programmeId ?? ""));
 

@@ -30,6 +30,9 @@ public sealed class LiveEventDispatcher(
                 case DeskChanged changed:
                     await DeliverDesk(changed);
                     break;
+                case MediaJobChanged changed:
+                    await live.Clients.Group(HubGroups.Media).MediaJobChanged(changed.Job, changed.QueuePosition);
+                    break;
             }
         }
         catch (Exception ex)

@@ -24,3 +24,7 @@ public sealed record DeskChanged(
     [property: Id(2)] System.Collections.Immutable.ImmutableArray<Questions.QuestionChange> Questions,
     [property: Id(3)] Questions.DeskStatus Status,
     [property: Id(4)] System.Collections.Immutable.ImmutableArray<Questions.ModerationLogEntry> Log) : LiveEvent;
+
+/// <summary>A transcoding job changed (state or progress): pushed to the admins watching the media page.</summary>
+[GenerateSerializer, Immutable, Alias("Realtime.MediaJobChanged")]
+public sealed record MediaJobChanged([property: Id(0)] Media.MediaJob Job, [property: Id(1)] int? QueuePosition) : LiveEvent;

@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using Realtime.Contracts.Common;
+using Realtime.Contracts.Live;
+using Realtime.Contracts.Media;
+
+namespace Realtime.Grains.Media;
+
+/// <summary>
+/// The life of one transcoding job. Only the worker holding the lease may report on it; a lost lease or a retryable
+/// failure puts it back in the queue until its attempts are used up. Every change is pushed to the admin page.
+/// </summary>
+public sealed class MediaJobGrain(
+    [PersistentState("job", StorageNames.Default)] IPersistentState<MediaJobGrainState> state,
+    IGrainFactory grains,
+    TimeProvider clock) : Grain, IMediaJobGrain
+{
+    private static readonly ImmutableArray<string> NoTail = [];
+    private IMediaQueueGrain Queue => grains.GetGrain<IMediaQueueGrain>(IMediaQueueGrain.Key);
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<Result<MediaJob>> Create(string programmeId, string recordingId, MediaKind kind, string sourceBlob, string fileName, long sizeBytes, int maxAttempts)
+    {
+        if (state.State.Job is { } existing)
+            return Result<MediaJob>.Ok(existing);
+        var now = clock.GetUtcNow();
+        var job = new MediaJob(Id, programmeId, recordingId, kind, sourceBlob, fileName, sizeBytes, MediaJobState.Queued, 0,
+            maxAttempts, null, null, null, null, null, NoTail, now, now, null, 1);
+        await Save(job);
+        await Queue.Enqueue(Id);
+        await Announce(job);
+        return Result<MediaJob>.Ok(job);
+    }
+
+    public Task<MediaJob?> Get() => Task.FromResult(state.State.Job);
+
+    public async Task<Result<MediaJob>> Lease(string workerId, DateTimeOffset until)
+    {
+        if (state.State.Job is not { State: MediaJobState.Queued } job)
+            return Result<MediaJob>.WrongState(state.State.Job?.State.ToString() ?? "Missing", "任务不在排队中。");
+        var leased = Next(job) with { State = MediaJobState.Leased, WorkerId = workerId, LeaseExpiresAt = until, Attempts = job.Attempts + 1, Progress = null };
+        await Save(leased);
+        await Announce(leased);
+        return Result<MediaJob>.Ok(leased);
+    }
+
+    public async Task<JobControl> Heartbeat(string workerId, MediaProgress progress, DateTimeOffset until)
+    {
+        if (state.State.Job is not { State: MediaJobState.Leased or MediaJobState.Running } job || job.WorkerId != workerId)
+            return JobControl.Stop;
+        var running = Next(job) with { State = MediaJobState.Running, Progress = progress, LeaseExpiresAt = until };
+        await Save(running);
+        await Announce(running);
+        return JobControl.Continue;
+    }
+
+    public async Task<Result<MediaJob>> Complete(string workerId, Recording recording)
+    {
+        if (Holding(workerId) is { } refusal)
+            return refusal;
+        var done = Next(state.State.Job!) with
+        {
+            State = MediaJobState.Succeeded,
+            LeaseExpiresAt = null,
+            Progress = new MediaProgress(100, null, null, 0),
+            FinishedAt = clock.GetUtcNow(),
+            FailureCode = null,
+            FailureMessage = null,
+        };
+        await Save(done);
+        await Queue.Finished(Id);
+        await grains.GetGrain<IRecordingPublisher>(0).Publish(recording);
+        await Announce(done);
+        return Result<MediaJob>.Ok(done);
+    }
+
+    public async Task<Result<MediaJob>> Fail(string workerId, string code, string message, ImmutableArray<string> stderrTail, bool retryable)
+    {
+        if (Holding(workerId) is { } refusal)
+            return refusal;
+        return Result<MediaJob>.Ok(await Failed(state.State.Job!, code, message, stderrTail, retryable));
+    }
+
+    public async Task<MediaJob?> ExpireLease()
+    {
+        if (state.State.Job is not { State: MediaJobState.Leased or MediaJobState.Running } job || job.LeaseExpiresAt > clock.GetUtcNow())
+            return state.State.Job;
+        return await Failed(job, "lease_expired", $"转码节点 {job.WorkerId} 失去联系（lease_expired）。", job.StderrTail, retryable: true);
+    }
+
+    public async Task<Result<MediaJob>> Cancel()
+    {
+        if (state.State.Job is not { } job)
+            return Result<MediaJob>.NotFound($"转码任务 {Id} 不存在。");
+        if (job.IsFinished)
+            return Result<MediaJob>.WrongState(job.State.ToString(), $"任务已是“{job.State}”状态，不能取消。");
+        var cancelled = Next(job) with { State = MediaJobState.Cancelled, LeaseExpiresAt = null, FinishedAt = clock.GetUtcNow() };
+        await Save(cancelled);
+        await Queue.Finished(Id);
+        await Announce(cancelled);
+        return Result<MediaJob>.Ok(cancelled);
+    }
+
+    public async Task<Result<MediaJob>> Requeue()
+    {
+        if (state.State.Job is not { } job)
+            return Result<MediaJob>.NotFound($"转码任务 {Id} 不存在。");
+        if (job.State is not (MediaJobState.Failed or MediaJobState.Cancelled))
+            return Result<MediaJob>.WrongState(job.State.ToString(), "只有失败或已取消的任务可以重新排队。");
+        var queued = Next(job) with { State = MediaJobState.Queued, Attempts = 0, WorkerId = null, Progress = null, FinishedAt = null };
+        await Save(queued);
+        await Queue.Enqueue(Id);
+        await Announce(queued);
+        return Result<MediaJob>.Ok(queued);
+    }
+
+    private async Task<MediaJob> Failed(MediaJob job, string code, string message, ImmutableArray<string> tail, bool retryable)
+    {
+        var again = retryable && job.Attempts < job.MaxAttempts;
+        var next = Next(job) with
+        {
+            State = again ? MediaJobState.Queued : MediaJobState.Failed,
+            WorkerId = null,
+            LeaseExpiresAt = null,
+            FailureCode = code,
+            FailureMessage = message,
+            StderrTail = tail.IsDefault ? NoTail : tail,
+            FinishedAt = again ? null : clock.GetUtcNow(),
+        };
+        await Save(next);
+        if (again)
+            await Queue.Enqueue(Id);
+        else
+            await Queue.Finished(Id);
+        await Announce(next);
+        return next;
+    }
+
+    private Result<MediaJob>? Holding(string workerId) => state.State.Job switch
+    {
+        null => Result<MediaJob>.NotFound($"转码任务 {Id} 不存在。"),
+        { State: MediaJobState.Leased or MediaJobState.Running } job when job.WorkerId == workerId => null,
+        var job => Result<MediaJob>.WrongState(job.State.ToString(), "这个转码节点不再持有该任务（已取消、超时或由其他节点处理）。"),
+    };
+
+    private MediaJob Next(MediaJob job) => job with { Version = job.Version + 1, UpdatedAt = clock.GetUtcNow() };
+
+    private Task Save(MediaJob job)
+    {
+        state.State.Job = job;
+        return state.WriteStateAsync();
+    }
+
+    private async Task Announce(MediaJob job)
+    {
+        var position = job.State == MediaJobState.Queued ? await Queue.PositionOf(Id) : null;
+        await grains.GetGrain<ILivePublisherGrain>(0).Publish(new MediaJobChanged(job, position));
+    }
+}

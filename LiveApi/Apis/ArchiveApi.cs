@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Realtime.Contracts.Media;
+using Realtime.Contracts.Programmes;
+using Realtime.Contracts.Questions;
+using Realtime.LiveApi.Media;
+
+namespace Realtime.LiveApi.Apis;
+
+/// <summary>The public archive: search, one programme with its chapters, and playback through short-lived SAS redirects.</summary>
+public static class ArchiveApi
+{
+    public sealed record ArchiveItem(ArchiveEntry Entry, string PlaylistUrl, string? DownloadUrl, string? PosterUrl, string? StoryboardUrl);
+
+    public sealed record ArchiveDetail(ArchiveItem Item, ImmutableArray<TimelineEntry> Chapters);
+
+    public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/archive").WithTags("Archive");
+        api.MapGet("/", Search).WithSummary("往期节目：按区县、部门、系列、日期与已解答问题的文字检索");
+        api.MapGet("/{programmeId}", Get).WithSummary("一期往期节目：播放地址、下载、章节（每个已解答的问题）");
+        app.MapGet("/media/{jobId}/{**path}", Play).WithTags("Archive").WithSummary("播放：重定向到短时有效的只读 SAS 地址");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ArchiveItem[]>, ProblemHttpResult>> Search(IGrainFactory grains,
+        string? district = null, string? department = null, Series? series = null, DateOnly? from = null, DateOnly? to = null, string? q = null)
+    {
+        if (q is { Length: > 50 })
+            return ResultMapping.BadField("q", "检索词最多 50 个字符。");
+        var found = await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Search(new ArchiveQuery(district, department, series, from, to, q));
+        return TypedResults.Ok(found.Select(Item).ToArray());
+    }
+
+    private static async Task<Results<Ok<ArchiveDetail>, ProblemHttpResult>> Get(string programmeId, IGrainFactory grains)
+    {
+        var entry = Identifiers.ProgrammeId().IsMatch(programmeId) ? await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Get(programmeId) : null;
+        if (entry is null)
+            return ResultMapping.NotFound($"节目 {programmeId} 还没有发布录像。");
+        var timeline = (await grains.GetGrain<IQuestionDeskGrain>(programmeId).GetTimeline()).Value;
+        return TypedResults.Ok(new ArchiveDetail(Item(entry), timeline.IsDefault ? [] : [.. timeline.Where(t => t.Status == QuestionStatus.Answered)]));
+    }
+
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> Play(string jobId, string path,
+        IGrainFactory grains, MediaStorage storage, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (jobId.Length is < 1 or > 40 || !jobId.All(char.IsAsciiHexDigitLower) || path.Contains("..", StringComparison.Ordinal) || path.Length > 200)
+            return ResultMapping.NotFound("没有这个媒体文件。");
+        var job = await grains.GetGrain<IMediaJobGrain>(jobId).Get();
+        if (job is not { State: MediaJobState.Succeeded })
+            return ResultMapping.NotFound("这段录像还没有发布。");
+        if (path.EndsWith(".m3u8", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".vtt", StringComparison.OrdinalIgnoreCase))
+        {
+            // Small text files: served here with their references made absolute (see PlaylistRewriter).
+            var text = await storage.ReadText(job.OutputContainer, path, cancellationToken);
+            if (text is null)
+                return ResultMapping.NotFound("没有这个媒体文件。");
+            http.Response.Headers.CacheControl = "public, max-age=300";
+            var type = path.EndsWith(".vtt", StringComparison.OrdinalIgnoreCase) ? "text/vtt" : "application/vnd.apple.mpegurl";
+            return TypedResults.Text(PlaylistRewriter.Rewrite(text, jobId, path), type);
+        }
+        return TypedResults.Redirect(storage.PlaybackUrl(job.OutputContainer, path).ToString());
+    }
+
+    private static ArchiveItem Item(ArchiveEntry entry)
+    {
+        var r = entry.Recording;
+        string? Url(string? path) => path is null ? null : $"/media/{r.JobId}/{path}";
+        return new ArchiveItem(entry, Url(r.MasterPath)!, Url(r.DownloadPath), Url(r.PosterPath), Url(r.StoryboardPath));
+    }
+}

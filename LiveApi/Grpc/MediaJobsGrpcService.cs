@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Realtime.Contracts.Common;
+using Realtime.Contracts.Media;
+using Realtime.LiveApi.Media;
+using Realtime.Media.Grpc;
+
+namespace Realtime.LiveApi.Grpc;
+
+/// <summary>The workers' side of the media queue. Checks the worker key and the input, then calls the job grains.</summary>
+public sealed class MediaJobsGrpcService(IGrainFactory grains, MediaStorage storage, IOptions<MediaSettings> options, TimeProvider clock)
+    : MediaJobs.MediaJobsBase
+{
+    private TimeSpan LeaseTime => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+
+    public override async Task<LeaseReply> Lease(LeaseRequest request, ServerCallContext context)
+    {
+        Authorize(context);
+        var worker = WorkerId(request.WorkerId);
+        var job = await grains.GetGrain<IMediaQueueGrain>(IMediaQueueGrain.Key).LeaseNext(worker, LeaseTime);
+        if (job is null)
+            return new LeaseReply();
+        return new LeaseReply
+        {
+            Job = new Job
+            {
+                JobId = job.JobId,
+                ProgrammeId = job.ProgrammeId,
+                Kind = job.Kind.ToString(),
+                SourceUrl = storage.SourceReadUrl(job.SourceBlob).ToString(),
+                OutputContainerUrl = (await storage.OutputWriteUrl(job.OutputContainer, context.CancellationToken)).ToString(),
+                LeaseSeconds = options.Value.LeaseSeconds,
+                FileName = job.FileName,
+                SizeBytes = job.SizeBytes,
+                Attempt = job.Attempts,
+            },
+        };
+    }
+
+    public override async Task Progress(IAsyncStreamReader<ProgressReport> requestStream, IServerStreamWriter<Realtime.Media.Grpc.JobControl> responseStream, ServerCallContext context)
+    {
+        Authorize(context);
+        await foreach (var report in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            var job = JobGrain(report.JobId);
+            var progress = new MediaProgress(Clamp(report.HasPercent ? report.Percent : null, 0, 100), Clamp(report.HasFps ? report.Fps : null, 0, 10000),
+                Clamp(report.HasSpeed ? report.Speed : null, 0, 10000), Clamp(report.HasEtaSeconds ? report.EtaSeconds : null, 0, 1e7));
+            var control = await job.Heartbeat(WorkerId(report.WorkerId), progress, clock.GetUtcNow() + LeaseTime);
+            await responseStream.WriteAsync(new Realtime.Media.Grpc.JobControl { Stop = control == Contracts.Media.JobControl.Stop, LeaseSeconds = options.Value.LeaseSeconds });
+        }
+    }
+
+    public override async Task<Ack> Complete(CompleteRequest request, ServerCallContext context)
+    {
+        Authorize(context);
+        if (request.Renditions.Count > 10)
+            throw Invalid("renditions", "at most 10 renditions");
+        var job = await JobGrain(request.JobId).Get() ?? throw new RpcException(new Status(StatusCode.NotFound, $"No job {request.JobId}."));
+        var recording = new Recording(job.ProgrammeId, job.JobId, job.Kind, MediaPath(request.MasterPath, "master_path")!,
+            MediaPath(request.DownloadPath, "download_path"), MediaPath(request.PosterPath, "poster_path"), MediaPath(request.StoryboardPath, "storyboard_path"),
+            Clamp(request.DurationSeconds, 0, 1e6) ?? 0,
+            [.. request.Renditions.Select(r => new Rendition(Text(r.Name, 20, "renditions.name"), r.Width, r.Height, r.BitrateKbps))],
+            clock.GetUtcNow());
+        return Ack(await JobGrain(request.JobId).Complete(WorkerId(request.WorkerId), recording));
+    }
+
+    public override async Task<Ack> Fail(FailRequest request, ServerCallContext context)
+    {
+        Authorize(context);
+        var tail = request.StderrTail.TakeLast(60).Select(l => l.Length > 500 ? l[..500] : l).ToImmutableArray();
+        var result = await JobGrain(request.JobId).Fail(WorkerId(request.WorkerId), Text(request.Code, 50, "code"),
+            Text(request.Message, 1000, "message"), tail, request.Retryable);
+        return Ack(result);
+    }
+
+    private void Authorize(ServerCallContext context)
+    {
+        var presented = Encoding.UTF8.GetBytes(context.RequestHeaders.GetValue("x-worker-key") ?? "");
+        if (!options.Value.WorkerKeys.Any(k => CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(k))))
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown worker key (x-worker-key): set Worker:Key to one of LiveApi's Media:WorkerKeys."));
+    }
+
+    private IMediaJobGrain JobGrain(string jobId) =>
+        jobId.Length is >= 1 and <= 40 && jobId.All(char.IsAsciiHexDigitLower)
+            ? grains.GetGrain<IMediaJobGrain>(jobId)
+            : throw Invalid("job_id", "not a job id");
+
+    private static string WorkerId(string id) => Text(id, 100, "worker_id");
+
+    private static string Text(string value, int max, string field) =>
+        string.IsNullOrWhiteSpace(value) || value.Length > max || value.Any(char.IsControl) ? throw Invalid(field, $"1–{max} printable characters") : value;
+
+    private static string? MediaPath(string path, string field) =>
+        string.IsNullOrEmpty(path) ? null
+        : path.Length > 200 || path.Contains("..", StringComparison.Ordinal) || path.StartsWith('/') || path.Any(char.IsControl) ? throw Invalid(field, "a relative path inside the output container")
+        : path;
+
+    private static double? Clamp(double? value, double min, double max) =>
+        value is { } v && double.IsFinite(v) ? Math.Clamp(v, min, max) : null;
+
+    private static RpcException Invalid(string field, string rule) => new(new Status(StatusCode.InvalidArgument, $"{field}: {rule}"));
+
+    private static Ack Ack(Result<MediaJob> result) => result.IsOk
+        ? new Ack { State = result.Value!.State.ToString() }
+        : throw new RpcException(new Status(result.Error == ErrorKind.NotFound ? StatusCode.NotFound : StatusCode.FailedPrecondition, result.Message ?? ""));
+}

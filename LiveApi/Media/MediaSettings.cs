@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Realtime.LiveApi.Media;
+
+/// <summary>Uploads, transcoding jobs and playback (section "Media").</summary>
+public sealed class MediaSettings
+{
+    public const string Section = "Media";
+
+    /// <summary>Largest recording accepted. Default 16 GiB.</summary>
+    [Range(1, long.MaxValue)] public long MaxUploadBytes { get; set; } = 16L << 30;
+
+    /// <summary>Size of each uploaded block; a dropped upload resumes from the first missing block. Default 8 MiB.</summary>
+    [Range(1 << 18, 100 << 20)] public int BlockSizeBytes { get; set; } = 8 << 20;
+
+    /// <summary>File types accepted for upload (by extension; ffprobe checks the content before transcoding).</summary>
+    public List<string> AllowedExtensions { get; set; } = [".mp4", ".mov", ".mkv", ".m4v", ".ts", ".mpg", ".mpeg", ".webm", ".m4a", ".mp3", ".wav", ".aac", ".flac"];
+
+    /// <summary>Keys that media workers present as "x-worker-key". The development key is only in appsettings.Development.json.</summary>
+    public List<string> WorkerKeys { get; set; } = [];
+
+    /// <summary>A worker that sends no progress for this long loses its job to the queue. Default 30 s.</summary>
+    [Range(5, 3600)] public int LeaseSeconds { get; set; } = 30;
+
+    /// <summary>Attempts per job before it fails for good. Default 3.</summary>
+    [Range(1, 20)] public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Lifetime of the SAS URLs handed to browsers (upload) and workers (source and outputs). Default 12 h.</summary>
+    public TimeSpan TransferSasLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Lifetime of the read SAS a playback redirect points to. Default 10 minutes.</summary>
+    public TimeSpan PlaybackSasLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Origins allowed by the blob service's CORS rules (browsers upload and play straight from storage). Default "*".</summary>
+    public List<string> CorsOrigins { get; set; } = ["*"];
+}

@@ -1,0 +1,119 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Azure.Storage.Sas;
+using Microsoft.Extensions.Options;
+using Realtime.Contracts.Media;
+using Realtime.LiveApi.Hosting;
+
+namespace Realtime.LiveApi.Media;
+
+/// <summary>
+/// LiveApi is the only process holding the storage key: it hands out short-lived SAS URLs (browsers upload, workers
+/// read sources and write outputs, players read), commits uploads and sets the blob service's CORS rules.
+/// </summary>
+public sealed class MediaStorage(IOptions<StorageSettings> storage, IOptions<MediaSettings> settings, TimeProvider clock)
+{
+    public const string SourcesContainer = "sources";
+
+    private readonly BlobServiceClient _service = new(storage.Value.ConnectionString);
+
+    public BlobContainerClient Sources => _service.GetBlobContainerClient(SourcesContainer);
+
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        await Sources.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var properties = (await _service.GetPropertiesAsync(cancellationToken)).Value;
+        properties.Cors =
+        [
+            new BlobCorsRule
+            {
+                AllowedOrigins = string.Join(',', settings.Value.CorsOrigins),
+                AllowedMethods = "GET,HEAD,PUT,OPTIONS",
+                AllowedHeaders = "*",
+                ExposedHeaders = "*",
+                MaxAgeInSeconds = 3600,
+            },
+        ];
+        await _service.SetPropertiesAsync(properties, cancellationToken);
+    }
+
+    /// <summary>Write-only SAS of the source blob, for the browser's block uploads.</summary>
+    public Uri UploadUrl(string blobName) =>
+        Sources.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Create | BlobSasPermissions.Write, Expiry(settings.Value.TransferSasLifetime));
+
+    public Uri SourceReadUrl(string blobName) =>
+        Sources.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Read, Expiry(settings.Value.TransferSasLifetime));
+
+    /// <summary>Creates the job's own output container and a SAS that can write only there.</summary>
+    public async Task<Uri> OutputWriteUrl(string container, CancellationToken cancellationToken)
+    {
+        var client = _service.GetBlobContainerClient(container);
+        await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        return client.GenerateSasUri(BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.List,
+            Expiry(settings.Value.TransferSasLifetime));
+    }
+
+    public Uri PlaybackUrl(string container, string path) =>
+        _service.GetBlobContainerClient(container).GetBlobClient(path).GenerateSasUri(BlobSasPermissions.Read, Expiry(settings.Value.PlaybackSasLifetime));
+
+    /// <summary>Indices of the blocks already uploaded (uncommitted), so a dropped upload resumes where it stopped.</summary>
+    public async Task<IReadOnlyList<int>> UploadedBlocks(UploadSession session, CancellationToken cancellationToken)
+    {
+        var blob = Sources.GetBlockBlobClient(session.BlobName);
+        if (!(await blob.ExistsAsync(cancellationToken)).Value && !await HasUncommitted(blob, cancellationToken))
+            return [];
+        var list = (await blob.GetBlockListAsync(BlockListTypes.Uncommitted, cancellationToken: cancellationToken)).Value;
+        var ids = list.UncommittedBlocks.Select(b => b.Name).ToHashSet();
+        return [.. Enumerable.Range(0, session.BlockCount).Where(i => ids.Contains(UploadSession.BlockId(i)))];
+    }
+
+    /// <summary>Commits every block in order. Null when done; otherwise the first missing block.</summary>
+    public async Task<int?> Commit(UploadSession session, CancellationToken cancellationToken)
+    {
+        var blob = Sources.GetBlockBlobClient(session.BlobName);
+        if ((await blob.ExistsAsync(cancellationToken)).Value)
+            return null; // committed by an earlier call
+        var uploaded = (await UploadedBlocks(session, cancellationToken)).ToHashSet();
+        for (var i = 0; i < session.BlockCount; i++)
+        {
+            if (!uploaded.Contains(i))
+                return i;
+        }
+        await blob.CommitBlockListAsync(Enumerable.Range(0, session.BlockCount).Select(UploadSession.BlockId),
+            new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = session.ContentType } }, cancellationToken);
+        return null;
+    }
+
+    /// <summary>A small text blob (playlist, storyboard map), or null when it does not exist.</summary>
+    public async Task<string?> ReadText(string container, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await _service.GetBlobContainerClient(container).GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToString();
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<long> SizeOf(string blobName, CancellationToken cancellationToken) =>
+        (await Sources.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentLength;
+
+    private static async Task<bool> HasUncommitted(BlockBlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var list = await blob.GetBlockListAsync(BlockListTypes.Uncommitted, cancellationToken: cancellationToken);
+            return list.Value.UncommittedBlocks.Any();
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    private DateTimeOffset Expiry(TimeSpan lifetime) => clock.GetUtcNow() + lifetime;
+}
