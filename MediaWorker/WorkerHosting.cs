@@ -1,5 +1,7 @@
 using System.Net;
+using Realtime.MediaWorker.Jobs;
 using Realtime.MediaWorker.Tools;
+using Realtime.MediaWorker.Transcoding;
 
 namespace Realtime.MediaWorker;
 
@@ -11,6 +13,9 @@ public static class WorkerHosting
             .ValidateDataAnnotations().ValidateOnStart();
         var settings = builder.Configuration.GetSection(WorkerSettings.Section).Get<WorkerSettings>() ?? new();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, settings.HealthPort));
+        builder.Services.AddTranscoding();
+        builder.Services.AddOptions<JobSettings>().BindConfiguration(JobSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddSingleton<ToolCheckService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ToolCheckService>());
         builder.Services.AddHealthChecks().AddCheck<ReadyCheck>("tools", tags: ["ready"]);

@@ -82,3 +82,38 @@ public sealed class LiveApiProcess(Azurite azurite, string clusterId, IReadOnlyD
             await Process.DisposeAsync();
     }
 }
+
+/// <summary>A MediaWorker process of the real binary, taking jobs from one LiveApi with the development key.</summary>
+public sealed class WorkerProcess(LiveApiProcess api, IReadOnlyDictionary<string, string>? extra = null) : IAsyncDisposable
+{
+    public const string Key = "development-worker-key";
+    public int HealthPort { get; } = FreePorts.Next();
+    public string WorkerId { get; } = "test-worker-" + Guid.NewGuid().ToString("N")[..6];
+    public ManagedProcess? Process { get; private set; }
+
+    public async Task StartAsync()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Worker__HealthPort"] = HealthPort.ToString(),
+            ["Jobs__Key"] = Key,
+            ["Jobs__LiveApiGrpc"] = api.GrpcAddress.ToString(),
+            ["Jobs__WorkerId"] = WorkerId,
+            ["Jobs__PollSeconds"] = "1",
+            ["Jobs__HeartbeatSeconds"] = "1",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            environment[key] = value;
+        Process = ManagedProcess.Start("worker", "dotnet",
+            [RepoPaths.Binary("MediaWorker", "Realtime.MediaWorker"), "--contentRoot", Path.Combine(RepoPaths.Root, "MediaWorker")], environment);
+        await Process.WaitForHttpAsync($"http://127.0.0.1:{HealthPort}/health/ready", TimeSpan.FromSeconds(60));
+    }
+
+    public Task KillAsync() => Process!.KillAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Process is not null)
+            await Process.DisposeAsync();
+    }
+}

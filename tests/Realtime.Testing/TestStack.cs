@@ -14,13 +14,16 @@ public class TestStack : IAsyncLifetime
     /// <summary>Extra configuration of the silos (environment variables, e.g. "Desk__SubmitsPerMinute").</summary>
     protected virtual IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>();
 
+    /// <summary>Extra configuration of the LiveApi hosts.</summary>
+    protected virtual IReadOnlyDictionary<string, string> LiveApiSettings => new Dictionary<string, string>();
+
     public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
     public Azurite Azurite { get; private set; } = null!;
     public List<SiloProcess> Silos { get; } = [];
     public List<LiveApiProcess> LiveApis { get; } = [];
     public LiveApiProcess Api => LiveApis[0];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Azurite = await Azurite.StartAsync();
         for (var i = 0; i < SiloCount; i++)
@@ -30,11 +33,11 @@ public class TestStack : IAsyncLifetime
             await silo.StartAsync();
         }
         for (var i = 0; i < LiveApiCount; i++)
-            LiveApis.Add(new LiveApiProcess(Azurite, ClusterId));
+            LiveApis.Add(new LiveApiProcess(Azurite, ClusterId, LiveApiSettings));
         await Task.WhenAll(LiveApis.Select(l => l.StartAsync()));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var api in LiveApis)
             await api.DisposeAsync();

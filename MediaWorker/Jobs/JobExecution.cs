@@ -1,0 +1,164 @@
+using Grpc.Core;
+using Realtime.Media.Grpc;
+using Realtime.MediaWorker.Transcoding;
+
+namespace Realtime.MediaWorker.Jobs;
+
+/// <summary>
+/// Runs one leased job: download the source, transcode, upload, report. Heartbeats keep the lease; a stop from
+/// LiveApi (cancelled, lease lost) or the worker's shutdown cancels ffmpeg, which the transcoder kills outright.
+/// </summary>
+public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth, JobSettings settings, Transcoder transcoder, ILogger logger)
+{
+    public async Task RunAsync(Job job, CancellationToken stopping)
+    {
+        var folder = Path.Combine(settings.WorkDirectory ?? Path.GetTempPath(), $"rt-job-{job.JobId}-{job.Attempt}");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var call = client.Progress(auth, cancellationToken: stopping);
+        var latest = new ProgressReport { JobId = job.JobId, WorkerId = settings.WorkerId, Percent = 0 };
+        var listening = Listen(call, stop);
+        var beating = Heartbeat(call, () => latest, stop.Token);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var source = Path.Combine(folder, "source" + Path.GetExtension(job.FileName));
+            await JobTransfer.DownloadAsync(job.SourceUrl, source, stop.Token);
+
+            var progress = new Progress<TranscodeProgress>(p => latest = new ProgressReport
+            {
+                JobId = job.JobId,
+                WorkerId = settings.WorkerId,
+                Percent = p.Percent ?? 0,
+                Fps = p.Fps ?? 0,
+                Speed = p.Speed ?? 0,
+                EtaSeconds = p.Eta?.TotalSeconds ?? 0,
+            });
+            var output = Path.Combine(folder, "out");
+            var kind = job.Kind == "Radio" ? ProgrammeKind.Radio : ProgrammeKind.Video;
+            var result = await transcoder.TranscodeAsync(new TranscodeRequest(source, output, kind), progress, stop.Token);
+            if (result.Succeeded)
+            {
+                await JobTransfer.UploadAsync(job.OutputContainerUrl, output, result.Files, stop.Token);
+                await client.CompleteAsync(Completion(job, result), auth, cancellationToken: stopping);
+                WorkerLog.JobSucceeded(logger, job.JobId, result.Plan!.Duration.TotalSeconds);
+            }
+            else
+            {
+                var retryable = result.Status == TranscodeStatus.Failed;
+                await client.FailAsync(new FailRequest
+                {
+                    JobId = job.JobId,
+                    WorkerId = settings.WorkerId,
+                    Code = string.Join(",", result.Reasons.Select(r => r.Code)),
+                    Message = result.Message,
+                    StderrTail = { result.StderrTail },
+                    Retryable = retryable,
+                }, auth, cancellationToken: stopping);
+                WorkerLog.JobFailed(logger, job.JobId, result.Message);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped by LiveApi (cancelled or lease lost) or by our own shutdown: ffmpeg is already gone.
+            if (stopping.IsCancellationRequested)
+                await TellStopped(job);
+            WorkerLog.JobStopped(logger, job.JobId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WorkerLog.JobCrashed(logger, job.JobId, ex);
+            await TryFail(job, "worker_error", $"转码节点出错（worker_error）：{ex.Message}", retryable: true);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await call.RequestStream.CompleteAsync().ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(listening, beating).ContinueWith(_ => { }, TaskScheduler.Default);
+            TryDelete(folder);
+        }
+    }
+
+    private CompleteRequest Completion(Job job, TranscodeResult result)
+    {
+        var plan = result.Plan!;
+        var video = plan.Video;
+        var request = new CompleteRequest
+        {
+            JobId = job.JobId,
+            WorkerId = settings.WorkerId,
+            MasterPath = OutputLayout.MasterPlaylist,
+            DownloadPath = !plan.Download ? "" : video is null ? OutputLayout.AudioDownload : video.DownloadRung is null ? "" : OutputLayout.VideoDownload,
+            PosterPath = video?.Poster is null ? "" : OutputLayout.Poster,
+            StoryboardPath = video?.Storyboard is null ? "" : OutputLayout.StoryboardVtt,
+            DurationSeconds = plan.Duration.TotalSeconds,
+        };
+        if (video is not null)
+            request.Renditions.AddRange(video.Rungs.Select(r => new RenditionInfo { Name = r.Name, Width = r.Width, Height = r.Height, BitrateKbps = r.BitrateKbps }));
+        else
+            request.Renditions.Add(new RenditionInfo { Name = OutputLayout.AudioVariant, BitrateKbps = plan.Audio.BitrateKbps });
+        return request;
+    }
+
+    private static async Task Listen(AsyncDuplexStreamingCall<ProgressReport, JobControl> call, CancellationTokenSource stop)
+    {
+        try
+        {
+            await foreach (var control in call.ResponseStream.ReadAllAsync(stop.Token))
+            {
+                if (control.Stop)
+                {
+                    await stop.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (Exception) when (stop.IsCancellationRequested) { }
+        catch (RpcException) { }
+    }
+
+    private async Task Heartbeat(AsyncDuplexStreamingCall<ProgressReport, JobControl> call, Func<ProgressReport> latest, CancellationToken token)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.HeartbeatSeconds));
+        try
+        {
+            do
+            {
+                await call.RequestStream.WriteAsync(latest(), token);
+            }
+            while (await timer.WaitForNextTickAsync(token));
+        }
+        catch (Exception) when (token.IsCancellationRequested) { }
+        catch (RpcException ex)
+        {
+            WorkerLog.HeartbeatFailed(logger, ex.Status.Detail);
+        }
+    }
+
+    private Task TellStopped(Job job) =>
+        TryFail(job, "worker_stopped", "转码节点停止运行（worker_stopped）：任务已重新排队。", retryable: true);
+
+    private async Task TryFail(Job job, string code, string message, bool retryable)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await client.FailAsync(new FailRequest { JobId = job.JobId, WorkerId = settings.WorkerId, Code = code, Message = message, Retryable = retryable },
+                auth, cancellationToken: timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            WorkerLog.HeartbeatFailed(logger, ex.Message);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,53 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Options;
+using Realtime.Media.Grpc;
+using Realtime.MediaWorker.Transcoding;
+
+namespace Realtime.MediaWorker.Jobs;
+
+/// <summary>Leases jobs from LiveApi over gRPC and runs <see cref="JobSettings.Concurrency"/> of them at once.</summary>
+public sealed class JobWorker(IOptions<JobSettings> options, Transcoder transcoder, ILogger<JobWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.Key))
+        {
+            WorkerLog.NoKey(logger);
+            return;
+        }
+        using var channel = GrpcChannel.ForAddress(settings.LiveApiGrpc);
+        var client = new MediaJobs.MediaJobsClient(channel);
+        var auth = new Metadata { { "x-worker-key", settings.Key } };
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Loop(client, auth, settings, stoppingToken)));
+    }
+
+    private async Task Loop(MediaJobs.MediaJobsClient client, Metadata auth, JobSettings settings, CancellationToken stoppingToken)
+    {
+        var execution = new JobExecution(client, auth, settings, transcoder, logger);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Job? job = null;
+            try
+            {
+                job = (await client.LeaseAsync(new LeaseRequest { WorkerId = settings.WorkerId }, auth, cancellationToken: stoppingToken)).Job;
+            }
+            catch (RpcException ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                WorkerLog.LeaseFailed(logger, ex.Status.StatusCode.ToString(), ex.Status.Detail);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            if (job is null)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(settings.PollSeconds), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                continue;
+            }
+            WorkerLog.JobLeased(logger, job.JobId, job.Kind, job.Attempt);
+            await execution.RunAsync(job, stoppingToken);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+namespace Realtime.MediaWorker.Transcoding;
+
+/// <summary>Chooses the rungs, bitrates, keyframe interval and extra outputs for a probed source. Pure.</summary>
+public static class LadderPlanner
+{
+    /// <summary>The ladder heights, highest first.</summary>
+    public static IReadOnlyList<int> Heights { get; } = [1080, 720, 480, 360];
+
+    /// <param name="probe">A probe that passed <see cref="InputChecks"/>.</param>
+    public static TranscodePlan Plan(MediaProbe probe, ProgrammeKind kind, TranscodeOptions options)
+    {
+        var duration = probe.Duration ?? throw new ArgumentException("The probe has no duration; check it first.", nameof(probe));
+        if (kind == ProgrammeKind.Radio)
+            return new TranscodePlan(kind, duration, options.SegmentSeconds,
+                new AudioPlan(options.RadioAudioBitrateKbps, 48_000, 2), Video: null, options.Download);
+
+        var video = probe.Video ?? throw new ArgumentException("A video programme needs a video stream.", nameof(probe));
+        var rungs = Rungs(video, SourceVideoBitrate(probe), options);
+        var frameRate = OutputFrameRate(video.FrameRate, options.MaxOutputFrameRate);
+        var keyframeInterval = Math.Max(1, (int)Math.Round(options.KeyframeIntervalSeconds * frameRate.Value));
+        var download = options.Download
+            ? rungs.FirstOrDefault(r => r.Height <= options.DownloadMaxHeight) ?? rungs[^1]
+            : null;
+        var posterSize = rungs.FirstOrDefault(r => r.Height <= 720) ?? rungs[^1];
+        var poster = options.Poster
+            ? new PosterPlan(duration * (options.PosterAtPercent / 100.0), posterSize.Width, posterSize.Height)
+            : null;
+        var storyboard = options.Storyboard ? Storyboard(video, duration, options) : null;
+
+        return new TranscodePlan(kind, duration, options.SegmentSeconds,
+            new AudioPlan(options.AudioBitrateKbps, 48_000, 2),
+            new VideoPlan(rungs, frameRate, keyframeInterval, video.Interlaced, download, poster, storyboard),
+            options.Download);
+    }
+
+    private static List<LadderRung> Rungs(VideoStreamInfo video, long? sourceBitrate, TranscodeOptions options)
+    {
+        var sourceHeight = video.DisplayHeight;
+        var heights = Heights.Where(h => h <= sourceHeight).ToList();
+        if (heights.Count == 0)
+            heights.Add(Math.Max(2, sourceHeight / 2 * 2)); // even, and never above the source
+        var aspect = (double)video.DisplayWidth / video.DisplayHeight;
+        var cap = sourceBitrate is > 0 ? (int)(sourceBitrate.Value * options.SourceBitrateCap / 1000) : int.MaxValue;
+        return heights.Select(height =>
+        {
+            var bitrate = Math.Max(1, Math.Min(DefaultBitrate(height, options), cap));
+            return new LadderRung($"{height}p", Even(height * aspect), height, bitrate,
+                (int)Math.Round(bitrate * options.MaxRateFactor), (int)Math.Round(bitrate * options.BufferFactor));
+        }).ToList();
+    }
+
+    private static int DefaultBitrate(int height, TranscodeOptions options) => height switch
+    {
+        >= 1080 => options.Bitrate1080Kbps,
+        >= 720 => options.Bitrate720Kbps,
+        >= 480 => options.Bitrate480Kbps,
+        _ => options.Bitrate360Kbps,
+    };
+
+    // Containers such as MKV give no per-stream bitrate: the file's minus the audio's is a fair estimate.
+    private static long? SourceVideoBitrate(MediaProbe probe) =>
+        probe.Video?.BitRate ?? (probe.BitRate is { } total ? total - (probe.Audio?.BitRate ?? 0) : null);
+
+    private static Rational OutputFrameRate(Rational source, double max)
+    {
+        var rate = source;
+        while (rate.Value > max)
+            rate = rate.Halved();
+        return rate;
+    }
+
+    private static StoryboardPlan Storyboard(VideoStreamInfo video, TimeSpan duration, TranscodeOptions options)
+    {
+        var width = options.StoryboardThumbnailWidth;
+        var height = Even((double)width * video.DisplayHeight / video.DisplayWidth);
+        var count = Math.Max(1, (int)Math.Ceiling(duration.TotalSeconds / options.StoryboardIntervalSeconds));
+        return new StoryboardPlan(options.StoryboardIntervalSeconds, width, height,
+            options.StoryboardTiles, options.StoryboardTiles, count);
+    }
+
+    /// <summary>x264 with 4:2:0 needs even sizes.</summary>
+    private static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
+}
