@@ -23,6 +23,8 @@ public static class ResultMapping
             ErrorKind.Invalid => (StatusCodes.Status400BadRequest, "输入有误"),
             ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "无权操作"),
             ErrorKind.RateLimited => (StatusCodes.Status429TooManyRequests, "操作过于频繁"),
+            ErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "服务暂时不可用"),
+            ErrorKind.Unauthorized => (StatusCodes.Status401Unauthorized, "需要身份"),
             _ => (StatusCodes.Status500InternalServerError, "服务器错误"),
         };
         return TypedResults.Problem(result.Message, statusCode: status, title: title, extensions: extensions);

@@ -21,7 +21,7 @@ public sealed class DeskGateway(IGrainFactory grains)
         if (!IsProgrammeId(programmeId))
             return UnknownProgramme<T>(programmeId);
         if (DeskActors.From(user) is not { } actor)
-            return new Result<T>(default, ErrorKind.Forbidden, "请先获取观众身份（/api/auth/viewer）或登录。");
+            return new Result<T>(default, ErrorKind.Unauthorized, "请先获取观众身份（/api/auth/viewer）或登录；您的令牌无效或已过期。");
         return await call(Desk(programmeId), actor);
     }
 

@@ -17,8 +17,6 @@ public static class DeskReply
     public static DeskReply<T> Fail<T>(string kind, string message, string? field = null) =>
         new(false, default, new DeskError(kind, message, field));
 
-    public static DeskReply<T> SignInFirst<T>() => Fail<T>("Unauthorized", "请先获取观众身份（/api/auth/viewer）或登录。");
-
     public static DeskReply<T> NotModerator<T>(string programmeId) =>
         Fail<T>(ErrorKind.Forbidden.ToString(), $"您没有管理节目 {programmeId} 的权限。");
 }

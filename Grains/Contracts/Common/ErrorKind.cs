@@ -16,4 +16,6 @@ public enum ErrorKind
     RateLimited = 5,
     /// <summary>Storage cannot be reached right now; nothing was accepted, try again (HTTP 503).</summary>
     Unavailable = 6,
+    /// <summary>The caller has no (valid) identity; get a viewer token or sign in (HTTP 401).</summary>
+    Unauthorized = 7,
 }

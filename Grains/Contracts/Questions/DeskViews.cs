@@ -30,7 +30,9 @@ public sealed record ViewerSnapshot(
     [property: Id(1)] long Version,
     [property: Id(2)] DeskStatus Status,
     [property: Id(3)] ImmutableArray<PublicQuestion> Queue,
-    [property: Id(4)] ImmutableArray<PublicQuestion> Mine);
+    [property: Id(4)] ImmutableArray<PublicQuestion> Mine,
+    [property: Id(5)] ImmutableArray<long> MyVotes,
+    [property: Id(6)] ImmutableArray<long> MyRatings);
 
 /// <summary>The moderators' snapshot: every question, the settings, the latest moderation log entries.</summary>
 [GenerateSerializer, Immutable, Alias("Realtime.ModeratorSnapshot")]

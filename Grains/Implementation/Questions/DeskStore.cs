@@ -19,7 +19,8 @@ public sealed class DeskStore(TableServiceClient service)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private readonly TableClient _table = service.GetTableClient(TableName);
-    private Task? _created;
+    private readonly SemaphoreSlim _creating = new(1, 1);
+    private volatile bool _created;
 
     public async Task WriteAsync(string programmeId, DeskChangeSet changes, DeskSettings settings)
     {
@@ -120,7 +121,25 @@ public sealed class DeskStore(TableServiceClient service)
     private AsyncPageable<TableEntity> Partition(string partitionKey, CancellationToken cancellationToken) =>
         _table.QueryAsync<TableEntity>(e => e.PartitionKey == partitionKey, cancellationToken: cancellationToken);
 
-    private Task EnsureTable() => _created ??= _table.CreateIfNotExistsAsync();
+    /// <summary>Creates the table once per silo; a failed attempt (storage down) is tried again by the next call.</summary>
+    private async Task EnsureTable()
+    {
+        if (_created)
+            return;
+        await _creating.WaitAsync();
+        try
+        {
+            if (!_created)
+            {
+                await _table.CreateIfNotExistsAsync();
+                _created = true;
+            }
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
 
     private static TableEntity Row(string partitionKey, string rowKey, string? data)
     {

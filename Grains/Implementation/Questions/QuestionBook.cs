@@ -116,7 +116,9 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
 
     public ViewerSnapshot ViewerSnapshot(string? viewerId) => new(programmeId, Version, Status,
         [.. _questions.Values.Where(q => QuestionStatuses.IsPublic(q.Status)).OrderBy(q => q.Rank).Select(q => q.ToPublic())],
-        viewerId is null ? [] : [.. _questions.Values.Where(q => q.AskerId == viewerId).OrderBy(q => q.Id).Select(q => q.ToPublic())]);
+        viewerId is null ? [] : [.. _questions.Values.Where(q => q.AskerId == viewerId).OrderBy(q => q.Id).Select(q => q.ToPublic())],
+        viewerId is null ? [] : [.. _voters.Where(v => v.Value.Contains(viewerId)).Select(v => v.Key).Order()],
+        viewerId is null ? [] : [.. _raters.Where(r => r.Value.Contains(viewerId)).Select(r => r.Key).Order()]);
 
     public ModeratorSnapshot ModeratorSnapshot() => new(programmeId, Version, Status,
         [.. _questions.Values.OrderBy(q => q.Id)], [.. _recentLog.Reverse()], [.. rules.RejectReasons]);

@@ -264,7 +264,9 @@ async function asViewer(action) {
   try {
     return await action();
   } catch (error) {
-    if (error.kind !== "Forbidden" || !(await viewerTokenRefused(programmeId))) throw error;
+    // "Unauthorized": the stored viewer token is no longer accepted (older servers said "Forbidden"; probe then).
+    const refused = error.kind === "Unauthorized" || (error.kind === "Forbidden" && (await viewerTokenRefused(programmeId)));
+    if (!refused) throw error;
     forgetViewer();
     await hub.restart();
     return await action();
