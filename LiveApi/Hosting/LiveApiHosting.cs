@@ -30,6 +30,8 @@ public static class LiveApiHosting
             var address = IPAddress.Parse(web.ListenAddress);
             k.Listen(address, web.HttpPort, o => o.Protocols = HttpProtocols.Http1);
             k.Listen(address, web.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
+            // A hard backstop above the polite limit of ConnectionLimitMiddleware.
+            k.Limits.MaxConcurrentUpgradedConnections = web.MaxLiveConnections + 100;
         });
 
         builder.UseOrleansClient(client =>
@@ -85,6 +87,7 @@ public static class LiveApiHosting
     {
         var grpcPort = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiveApiSettings>>().Value.GrpcPort;
         app.UseExceptionHandler();
+        app.UseMiddleware<ConnectionLimitMiddleware>();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();

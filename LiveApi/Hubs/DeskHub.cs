@@ -24,7 +24,10 @@ public sealed class DeskHub(DeskGateway gateway, ViewerCounter viewers) : Hub<ID
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Desk(programmeId));
         var snapshot = await gateway.Desk(programmeId).GetViewerSnapshot(DeskActors.From(Context.User!)?.Id);
         if (snapshot.IsOk)
-            viewers.Join(Context.ConnectionId, programmeId);
+        {
+            if (Joined.Add(programmeId))
+                viewers.Join(programmeId);
+        }
         else
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Desk(programmeId));
         return DeskReply.From(snapshot);
@@ -32,7 +35,8 @@ public sealed class DeskHub(DeskGateway gateway, ViewerCounter viewers) : Hub<ID
 
     public async Task Leave(string programmeId)
     {
-        viewers.Leave(Context.ConnectionId, programmeId);
+        if (Joined.Remove(programmeId ?? ""))
+            viewers.Leave(programmeId!);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Desk(programmeId ?? ""));
     }
 
@@ -111,9 +115,15 @@ public sealed class DeskHub(DeskGateway gateway, ViewerCounter viewers) : Hub<ID
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        viewers.Disconnected(Context.ConnectionId);
+        foreach (var programmeId in Joined)
+            viewers.Leave(programmeId);
         return base.OnDisconnectedAsync(exception);
     }
+
+    /// <summary>The programmes this connection joined, kept with the connection itself.</summary>
+    private HashSet<string> Joined => Context.Items.TryGetValue(nameof(Joined), out var set)
+        ? (HashSet<string>)set!
+        : (HashSet<string>)(Context.Items[nameof(Joined)] = new HashSet<string>(StringComparer.Ordinal));
 
     private async Task<DeskReply<DeskStatus>> Run(string programmeId, ModerationCommand command) =>
         DeskReply.From(await gateway.Moderate(Context.User!, programmeId, command));

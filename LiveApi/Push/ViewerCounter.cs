@@ -2,31 +2,17 @@ using System.Collections.Concurrent;
 
 namespace Realtime.LiveApi.Push;
 
-/// <summary>How many connections of this host watch each programme's desk.</summary>
+/// <summary>
+/// How many connections of this host watch each programme's desk. Which programmes a connection joined is kept by
+/// the hub in the connection's own Items, so this holds one counter per programme, not a structure per connection.
+/// </summary>
 public sealed class ViewerCounter
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _joined = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
 
-    public void Join(string connectionId, string programmeId)
-    {
-        if (_joined.GetOrAdd(connectionId, _ => new()).TryAdd(programmeId, 0))
-            _counts.AddOrUpdate(programmeId, 1, (_, n) => n + 1);
-    }
+    public void Join(string programmeId) => _counts.AddOrUpdate(programmeId, 1, (_, n) => n + 1);
 
-    public void Leave(string connectionId, string programmeId)
-    {
-        if (_joined.TryGetValue(connectionId, out var programmes) && programmes.TryRemove(programmeId, out _))
-            _counts.AddOrUpdate(programmeId, 0, (_, n) => Math.Max(0, n - 1));
-    }
-
-    public void Disconnected(string connectionId)
-    {
-        if (!_joined.TryRemove(connectionId, out var programmes))
-            return;
-        foreach (var programmeId in programmes.Keys)
-            _counts.AddOrUpdate(programmeId, 0, (_, n) => Math.Max(0, n - 1));
-    }
+    public void Leave(string programmeId) => _counts.AddOrUpdate(programmeId, 0, (_, n) => Math.Max(0, n - 1));
 
     public IReadOnlyList<KeyValuePair<string, int>> Counts() => [.. _counts];
 
