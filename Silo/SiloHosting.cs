@@ -39,7 +39,8 @@ public static class SiloHosting
             orleans.AddAzureTableGrainStorage(StorageNames.Default,
                 o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
             orleans.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
-            orleans.AddDashboard();
+            if (silo.Dashboard)
+                orleans.AddDashboard();
         });
         // Failure detection can be tuned without code (e.g. Orleans:Membership:ProbeTimeout).
         builder.Services.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
@@ -54,7 +55,8 @@ public static class SiloHosting
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOrleansDashboard();
+        if (app.Configuration.GetValue(SiloOptions.Section + ":" + nameof(SiloOptions.Dashboard), true))
+            app.MapOrleansDashboard();
         return app;
     }
 

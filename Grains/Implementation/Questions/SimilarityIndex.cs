@@ -3,12 +3,12 @@ namespace Realtime.Grains.Questions;
 /// <summary>
 /// An inverted index from bigram to question ids, so finding similar questions costs about the same whether the
 /// programme holds a hundred questions or a hundred thousand: bigrams shared by very many questions (the "请问" of
-/// Chinese) carry no signal and are skipped, and at most <see cref="MaxCandidates"/> candidates are scored.
+/// Chinese) carry little signal and are skipped, and a candidate is scored only if it shares enough bigrams to reach
+/// the threshold at all (Dice ≥ t needs at least t·|A|/2 shared bigrams), so nothing is sorted.
 /// </summary>
 public sealed class SimilarityIndex
 {
-    public const int MaxPostings = 2000;
-    public const int MaxCandidates = 200;
+    public const int MaxPostings = 500;
 
     private readonly Dictionary<string, HashSet<long>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<long, HashSet<string>> _grams = [];
@@ -51,10 +51,17 @@ public sealed class SimilarityIndex
                 hits[id] = hits.GetValueOrDefault(id) + 1;
             }
         }
-        return hits.OrderByDescending(h => h.Value).Take(MaxCandidates)
-            .Select(h => (h.Key, Score: 2.0 * h.Value / (grams.Count + _grams[h.Key].Count)))
-            .Where(h => h.Score >= threshold)
-            .OrderByDescending(h => h.Score).Take(take)
-            .ToList();
+        var needed = threshold * grams.Count / 2;
+        var found = new List<(long Id, double Score)>();
+        foreach (var (id, shared) in hits)
+        {
+            if (shared < needed)
+                continue;
+            var score = 2.0 * shared / (grams.Count + _grams[id].Count);
+            if (score >= threshold)
+                found.Add((id, score));
+        }
+        found.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return found.Count > take ? found[..take] : found;
     }
 }
