@@ -51,6 +51,7 @@ await ours.ConnectAsync(deskUri, viewers, "Join", programme.Id);
 Console.WriteLine($"ours: {ours.Connected} connected in {connectClock.Elapsed.TotalSeconds:F0} s ({ours.Refused} refused, {ours.Failed} failed{(ours.LastError is null ? "" : ": " + ours.LastError)})");
 await Task.Delay(TimeSpan.FromSeconds(10));
 var oursAfter = Rss(api.Process.Pid);
+await OnAirRound(ours.Connected); // warm-up, not counted
 var oursLatency = new List<double>();
 for (var r = 0; r < rounds; r++)
     oursLatency.AddRange(await OnAirRound(ours.Connected));
@@ -79,13 +80,14 @@ Console.WriteLine($"bare: {baseline.Connected} connected ({baseline.Failed} fail
 await Task.Delay(TimeSpan.FromSeconds(10));
 var bareAfter = Rss(bare.Pid);
 var bareLatency = new List<double>();
-for (var r = 0; r < rounds; r++)
+for (var r = -1; r < rounds; r++) // round -1 warms up and is not counted
 {
     var id = 1_000_000 + r;
     round.Arm(id);
     (await bareHttp.PostAsync($"/broadcast?id={id}&bytes={messageBytes}", null)).EnsureSuccessStatusCode();
     await round.WaitAll(baseline.Connected, TimeSpan.FromSeconds(30));
-    bareLatency.AddRange(round.Latencies());
+    if (r >= 0)
+        bareLatency.AddRange(round.Latencies());
     await Task.Delay(1000);
 }
 await baseline.DisposeAsync();
