@@ -12,8 +12,9 @@ var viewers = Arg("--viewers", 18_000);
 var rounds = Arg("--rounds", 5);
 var extra = Arg("--extra", 300);
 var soakMinutes = Arg("--soak", 0);
-// Both servers run with the same GC mode: server GC (ASP.NET's default) by default, `--workstation-gc` to compare.
-var Gc = args.Contains("--workstation-gc") ? "0" : "1";
+// Both servers run with the same GC mode: workstation GC (LiveApi's setting) by default, `--server-gc` to compare.
+var Gc = args.Contains("--server-gc") ? "1" : "0";
+var idleSeconds = Arg("--idle", 30);
 Console.WriteLine($"Load benchmark — {viewers} viewers, {rounds} rounds, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
 await using var azurite = await Azurite.StartAsync();
@@ -49,7 +50,7 @@ var ours = new Swarm(round);
 var connectClock = Stopwatch.StartNew();
 await ours.ConnectAsync(deskUri, viewers, "Join", programme.Id);
 Console.WriteLine($"ours: {ours.Connected} connected in {connectClock.Elapsed.TotalSeconds:F0} s ({ours.Refused} refused, {ours.Failed} failed{(ours.LastError is null ? "" : ": " + ours.LastError)})");
-await Task.Delay(TimeSpan.FromSeconds(10));
+await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
 var oursAfter = Rss(api.Process.Pid);
 await OnAirRound(ours.Connected); // warm-up, not counted
 var oursLatency = new List<double>();
@@ -77,7 +78,7 @@ var bareBefore = Rss(bare.Pid);
 var baseline = new Swarm(round);
 await baseline.ConnectAsync(new Uri($"ws://127.0.0.1:{barePort}/hubs/bare"), viewers, null, null);
 Console.WriteLine($"bare: {baseline.Connected} connected ({baseline.Failed} failed)");
-await Task.Delay(TimeSpan.FromSeconds(10));
+await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
 var bareAfter = Rss(bare.Pid);
 var bareLatency = new List<double>();
 for (var r = -1; r < rounds; r++) // round -1 warms up and is not counted

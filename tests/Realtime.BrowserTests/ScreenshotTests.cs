@@ -20,7 +20,9 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
     public async Task Pages_AtPhoneAndDesktopWidth_FitTheScreenAndAreSaved()
     {
         using var backstage = await Backstage.SignInAsync(fixture.Api);
+        var recording = fixture.PublishedRecordingAsync(); // the admin page shows its transcoding job
         await FillDeskAsync(backstage);
+        await recording;
 
         foreach (var viewport in new[] { Viewport.Phone, Viewport.Desktop })
         {
@@ -72,9 +74,98 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
                 await admin.ExpectConnectedAsync();
                 await Expect(admin.Page.Locator($"#programme-list [data-programme='{Programme}']")).ToBeVisibleAsync();
                 await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "录像上传与转码" })).ToBeVisibleAsync();
+                await Expect(admin.Page.Locator("#jobs li.job[data-state=Succeeded]").First).ToBeVisibleAsync();
                 await SaveAsync(admin, "admin");
             }
         }
+    }
+
+    [Fact]
+    public async Task FollowUpArchiveAndReportPages_AtPhoneAndDesktopWidth_FitTheScreenAndAreSaved()
+    {
+        using var backstage = await Backstage.SignInAsync(fixture.Api);
+        var recording = fixture.PublishedRecordingAsync();
+        var (programme, answeredCase) = await FollowUpsAsync(backstage);
+        var published = await recording;
+
+        foreach (var viewport in new[] { Viewport.Phone, Viewport.Desktop })
+        {
+            await using (var visitor = await fixture.OpenAsync(viewport))
+            {
+                var page = visitor.Page;
+                await visitor.GotoAsync("/reports.html", waitForConnection: false);
+                await Expect(page.Locator("#table tr[data-key='210105'] th")).ToHaveTextAsync("皇姑区");
+                await Expect(page.Locator("#chart-questions")).ToHaveAttributeAsync("role", "img");
+                await SaveAsync(visitor, "reports");
+
+                await visitor.GotoAsync("/transparency.html", waitForConnection: false);
+                await Expect(page.Locator("#table tbody tr").First).ToBeVisibleAsync();
+                await SaveAsync(visitor, "transparency");
+
+                await visitor.GotoAsync("/district.html?code=210105");
+                await Expect(page.Locator("[data-counter=received] .value")).Not.ToHaveTextAsync("0");
+                await SaveAsync(visitor, "district");
+
+                await visitor.GotoAsync("/archive.html", waitForConnection: false);
+                await Expect(page.Locator($"#results [data-programme='{published.ProgrammeId}'] img.poster")).ToBeVisibleAsync();
+                await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#results img.poster')].every(i => i.complete)");
+                await SaveAsync(visitor, "archive");
+
+                await visitor.GotoAsync($"/archive.html?id={published.ProgrammeId}", waitForConnection: false);
+                await Expect(page.Locator("#quality option")).ToHaveCountAsync(2);
+                await Expect(page.Locator("#chapters .thumb").First).ToBeVisibleAsync();
+                await page.WaitForFunctionAsync("() => document.getElementById('media').readyState >= 2");
+                await SaveAsync(visitor, "archive-player");
+
+                await visitor.GotoAsync($"/followup.html?case={answeredCase}", waitForConnection: false);
+                await Expect(page.Locator("#case .answer-text")).ToBeVisibleAsync();
+                await SaveAsync(visitor, "followup");
+
+                await visitor.GotoAsync($"/followup.html?programme={programme}", waitForConnection: false);
+                await Expect(page.Locator("#cases li.case")).ToHaveCountAsync(4);
+                await SaveAsync(visitor, "followups");
+            }
+
+            await using (var department = await fixture.OpenAsync(viewport))
+            {
+                await department.GotoAsync("/department.html", waitForConnection: false);
+                await department.SignInAsync("minzheng");
+                await Expect(department.Page.Locator("#open-cases li.case").First).ToBeVisibleAsync();
+                await Expect(department.Page.Locator("#answered-cases li.case").First).ToBeVisibleAsync();
+                await department.Page.Locator("#open-cases li.case textarea").First.FillAsync("经核实，该社区日间照料中心将于下月起延长服务时间至晚上七点，");
+                await department.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+                await SaveAsync(department, "department");
+            }
+        }
+    }
+
+    /// <summary>A programme of 皇姑区 ended with four follow-ups: answered in writing (and rated), open, overdue-free, another department's.</summary>
+    private async Task<(string Programme, string AnsweredCase)> FollowUpsAsync(Backstage backstage)
+    {
+        var id = await backstage.LiveProgrammeAsync("皇姑区养老服务与社会救助政策问答", ["210105"], "CommunityForum");
+        var answered = await backstage.SubmitAsNewViewerAsync(id, "华山社区日间照料中心周末开门吗？子女上班时老人能全天托管吗？", "210105001001", "华山居民", "养老", "civil-affairs");
+        var open = await backstage.SubmitAsNewViewerAsync(id, "低保家庭的孩子上大学，有没有一次性救助？怎么申请？", "210105001002", null, "低保", "civil-affairs");
+        var elderly = await backstage.SubmitAsNewViewerAsync(id, "80岁以上老人的高龄津贴每月多少钱？是自动发放吗？", "210105001003", "北陵老张", "养老", "civil-affairs");
+        var jobs = await backstage.SubmitAsNewViewerAsync(id, "社区有没有公益性岗位招聘？大龄失业人员能报名吗？", "210105001001", null, "再就业", "labour");
+        var onAir = await backstage.SubmitAsNewViewerAsync(id, "三台子社区的助浴服务怎么预约？", "210105001003", null, "养老", "civil-affairs");
+        await backstage.SubmitAsNewViewerAsync(id, "小区物业费太贵了", "210105001002", null, null, null);
+        foreach (var q in new[] { answered, open, elderly, jobs, onAir })
+            await backstage.ModerateAsync(id, new { type = "approve", questionId = q });
+        await backstage.ModerateAsync(id, new { type = "on-air", questionId = onAir });
+        await backstage.ModerateAsync(id, new { type = "answered", questionId = onAir });
+        await backstage.RateAsNewViewerAsync(id, onAir, 4);
+        await backstage.EndAsync(id);
+
+        var caseId = $"{id}.{answered}";
+        using var minzheng = await fixture.Api.AsAsync("minzheng");
+        await Eventually.Until(async () => (await minzheng.GetAsync($"/api/followups/{caseId}")).IsSuccessStatusCode, ok => ok, "the follow-up case");
+        await (await minzheng.PostAsJsonAsync($"/api/followups/{caseId}/answer", new
+        {
+            text = "华山社区日间照料中心周六、周日正常开放（8:00–17:00）。子女上班期间可申请全天托管，每天收费30元，低保、特困老人免费。请到社区服务中心一楼登记，电话024-86123456。",
+        })).ReadAsync<System.Text.Json.JsonElement>();
+        await backstage.RateAsNewViewerAsync(id, answered, 5, "很详细");
+        await backstage.RateAsNewViewerAsync(id, answered, 4);
+        return (id, caseId);
     }
 
     /// <summary>Saves the screenshot, then checks the page also fits a 360 px phone without sideways scrolling.</summary>

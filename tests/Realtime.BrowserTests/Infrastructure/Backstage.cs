@@ -48,13 +48,64 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
                 .FirstOrDefault();
         }, id => id > 0, $"question “{text}” in {programmeId}");
 
+    /// <summary>Ends a live programme: what was approved but not reached on air becomes follow-up cases.</summary>
+    public Task EndAsync(string programmeId) =>
+        Step(async () => await (await admin.PostAsync($"/api/programmes/{programmeId}/end", null)).ReadAsync<JsonElement>());
+
+    /// <summary>An HTTP client with a new anonymous viewer's token (a different person each time).</summary>
+    public async Task<HttpClient> NewViewerAsync()
+    {
+        var viewer = new HttpClient { BaseAddress = admin.BaseAddress, Timeout = admin.Timeout };
+        var issued = await (await viewer.PostAsync("/api/auth/viewer", null)).ReadAsync<JsonElement>();
+        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.GetProperty("accessToken").GetString());
+        return viewer;
+    }
+
+    /// <summary>A new viewer rates an answered question (REST twin of the hub's Rate).</summary>
+    public Task RateAsNewViewerAsync(string programmeId, long questionId, int score, string? comment = null) => Step(async () =>
+    {
+        using var viewer = await NewViewerAsync();
+        return await (await viewer.PostAsJsonAsync($"/api/programmes/{programmeId}/questions/{questionId}/rating", new { score, comment }, ApiClient.Json))
+            .ReadAsync<JsonElement>();
+    });
+
+    /// <summary>Uploads a recording as the admin page does (blocks straight into Blob storage with the SAS, then complete); returns the job id.</summary>
+    public Task<string> UploadRecordingAsync(string programmeId, string file) => Step(async () =>
+    {
+        var ticket = await (await admin.PostAsJsonAsync($"/api/programmes/{programmeId}/recordings",
+            new { fileName = Path.GetFileName(file), sizeBytes = new FileInfo(file).Length, contentType = "video/mp4" }, ApiClient.Json)).ReadAsync<JsonElement>();
+        var url = ticket.GetProperty("uploadUrl").GetString()!;
+        var blockSize = ticket.GetProperty("session").GetProperty("blockSize").GetInt32();
+        var ids = ticket.GetProperty("blockIds").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        var bytes = await File.ReadAllBytesAsync(file);
+        using (var storage = new HttpClient())
+        {
+            for (var i = 0; i < ids.Length; i++)
+            {
+                using var block = new ByteArrayContent(bytes, i * blockSize, Math.Min(blockSize, bytes.Length - i * blockSize));
+                (await storage.PutAsync($"{url}&comp=block&blockid={Uri.EscapeDataString(ids[i])}", block)).EnsureSuccessStatusCode();
+            }
+        }
+        var recordingId = ticket.GetProperty("session").GetProperty("recordingId").GetString();
+        var job = await (await admin.PostAsync($"/api/recordings/{recordingId}/complete", null)).ReadAsync<JsonElement>();
+        return job.GetProperty("jobId").GetString()!;
+    });
+
+    /// <summary>Waits for a transcoding job to finish; fails with the job's reason unless it succeeded.</summary>
+    public async Task SucceededAsync(string jobId)
+    {
+        var job = await Eventually.Until(
+            async () => (await (await admin.GetAsync("/api/media/jobs")).ReadAsync<JsonElement[]>()).Single(j => j.GetProperty("jobId").GetString() == jobId),
+            j => j.GetProperty("state").GetString() is "Succeeded" or "Failed" or "Cancelled", $"job {jobId} finishing", TimeSpan.FromSeconds(120));
+        if (job.GetProperty("state").GetString() != "Succeeded")
+            throw new InvalidOperationException($"job {jobId}: {job}");
+    }
+
     /// <summary>A question from a new anonymous viewer (its own token), through REST; returns the question id.</summary>
     public Task<long> SubmitAsNewViewerAsync(string programmeId, string text, string community, string? name = null,
         string? topic = null, string? department = null) => Step(async () =>
     {
-        using var viewer = new HttpClient { BaseAddress = admin.BaseAddress, Timeout = admin.Timeout };
-        var issued = await (await viewer.PostAsync("/api/auth/viewer", null)).ReadAsync<JsonElement>();
-        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.GetProperty("accessToken").GetString());
+        using var viewer = await NewViewerAsync();
         var outcome = await (await viewer.PostAsJsonAsync($"/api/programmes/{programmeId}/questions", new
         {
             requestId = Guid.NewGuid().ToString("N"),

@@ -7,13 +7,25 @@ namespace Realtime.BrowserTests.Infrastructure;
 public sealed class BrowserStack : TestStack
 {
     protected override bool DemoProgrammes => true;
+
+    /// <summary>Small upload blocks (the smallest allowed), so a short sample recording travels as several blocks.</summary>
+    protected override IReadOnlyDictionary<string, string> LiveApiSettings => new Dictionary<string, string>
+    {
+        ["Media__BlockSizeBytes"] = MediaSamples.BlockSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }
 
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    private readonly SemaphoreSlim _workerLock = new(1, 1);
+    private readonly Lock _publishedLock = new();
+    private WorkerProcess? _worker;
+    private Task<PublishedRecording>? _published;
+
     public BrowserStack Stack { get; } = new();
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+    public MediaSamples Samples { get; } = new();
 
     public LiveApiProcess Api => Stack.Api;
 
@@ -33,13 +45,46 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null)
             await Browser.DisposeAsync();
         Playwright?.Dispose();
+        if (_worker is not null)
+            await _worker.DisposeAsync();
         await Stack.DisposeAsync();
+        Samples.Dispose();
     }
 
     /// <summary>A new browser profile (its own localStorage: a different viewer) at phone or desktop size.</summary>
     public Task<BrowserUser> OpenAsync(Uri baseAddress, Viewport viewport) => BrowserUser.OpenAsync(Browser, baseAddress, viewport);
 
     public Task<BrowserUser> OpenAsync(Viewport viewport) => OpenAsync(Api.BaseAddress, viewport);
+
+    /// <summary>A real MediaWorker taking jobs from the shared LiveApi, started by the first test that needs one.</summary>
+    public async Task<WorkerProcess> WorkerAsync()
+    {
+        await _workerLock.WaitAsync();
+        try
+        {
+            if (_worker is null)
+            {
+                var worker = new WorkerProcess(Api);
+                await worker.StartAsync();
+                _worker = worker;
+            }
+            return _worker;
+        }
+        finally
+        {
+            _workerLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// One programme with two questions answered on air about four seconds apart (two chapters), ended, its recording
+    /// uploaded through the API and transcoded by the worker: published in the archive. Made once, for every test.
+    /// </summary>
+    public Task<PublishedRecording> PublishedRecordingAsync()
+    {
+        lock (_publishedLock)
+            return _published ??= PublishedRecording.MakeAsync(this);
+    }
 }
 
 [CollectionDefinition(Name)]

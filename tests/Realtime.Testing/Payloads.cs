@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Realtime.IntegrationTests.Fuzz;
+namespace Realtime.Testing;
 
 /// <summary>Malformed inputs from a seeded generator: random JSON, wrong types, huge strings, unicode edge cases, bad ids.</summary>
 public sealed class Payloads(int seed)
