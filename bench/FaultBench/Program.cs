@@ -11,8 +11,9 @@ using Realtime.Contracts.Questions;
 using Realtime.Testing;
 
 var which = args.FirstOrDefault() ?? "all";
+var siloRate = args.Length > 1 && int.TryParse(args[1], out var r) ? r : 1000;
 Console.WriteLine($"Fault scripts — {which}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-if (which is "silo" or "all") await KillSilo();
+if (which is "silo" or "all") await KillSilo(siloRate);
 if (which is "liveapi" or "all") await KillLiveApi();
 if (which is "worker" or "all") await KillWorker();
 if (which is "azurite" or "all") await StopAzurite();
@@ -67,16 +68,17 @@ static void Verdict(SubmitLoad load, Dictionary<long, string> present)
     Console.WriteLine($"  refusals while broken: {load.ErrorSummary()}");
 }
 
-// 1. SIGKILL a silo during 1,000 submits/s.
-static async Task KillSilo()
+// 1. SIGKILL a silo during 1,000 submits/s (or the rate given: `silo 300`).
+static async Task KillSilo(int rate)
 {
-    Console.WriteLine("\n[silo] two silos, one LiveApi; 1,000 submits/s for 12 s; SIGKILL one silo after 4 s");
+    Console.WriteLine($"\n[silo] two silos, one LiveApi; {rate} submits/s for 12 s from 1,000 viewers; SIGKILL one silo after 4 s");
     var (azurite, _, silos, apis) = await Stack(2, 1);
     var programme = await LiveProgramme(apis[0]);
     var viewers = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async _ => await DeskClient.ConnectAsync(apis[0], await Tokens.ViewerAsync(apis[0]))));
     var load = new SubmitLoad(programme, viewers);
-    var running = load.RunAsync(1000, TimeSpan.FromSeconds(12));
+    var running = load.RunAsync(rate, TimeSpan.FromSeconds(12));
     await Task.Delay(TimeSpan.FromSeconds(4));
+    Console.WriteLine($"  before the kill: {load.Acknowledged.Count} acknowledged of {load.Sent} sent");
     var killedAt = Stopwatch.StartNew();
     await silos[1].KillAsync();
     await running;
