@@ -4,7 +4,7 @@ namespace Realtime.Contracts.Common;
 /// The outcome of a grain command. Grains return refusals as values rather than exceptions so that
 /// every edge can turn them into a precise, user-facing error without catching anything.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("Realtime.Result`1")]
+[GenerateSerializer, Immutable, Alias("Realtime.Outcome`1")]
 public sealed record Result<T>(
     [property: Id(0)] T? Value,
     [property: Id(1)] ErrorKind Error,

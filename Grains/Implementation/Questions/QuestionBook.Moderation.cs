@@ -51,8 +51,8 @@ public sealed partial class QuestionBook
                 : ChangeSettings(_settings with { SlowModeSeconds = c.Seconds }, $"slow={_settings.SlowModeSeconds}s", $"slow={c.Seconds}s"),
             _ => Invalid("type", "未知的操作。"),
         };
-        if (!outcome.Result.IsOk)
-            return outcome.Result.As<DeskStatus>();
+        if (!outcome.Verdict.IsOk)
+            return outcome.Verdict.As<DeskStatus>();
 
         // Whatever leaves the approved queue cannot stay marked "next" nor "on air".
         foreach (var change in _changes.Questions.Values.Select(c => c.Question))
@@ -66,7 +66,7 @@ public sealed partial class QuestionBook
         return Result<DeskStatus>.Ok(Status);
     }
 
-    private readonly record struct Outcome(Result<Question?> Result, long? QuestionId, string? Before, string? After);
+    private readonly record struct Outcome(Result<Question?> Verdict, long? QuestionId, string? Before, string? After);
 
     private static Outcome Invalid(string field, string message) => new(Result<Question?>.Invalid(field, message), null, null, null);
 
@@ -92,11 +92,11 @@ public sealed partial class QuestionBook
 
         var outcome = Move(command.QuestionId, "合并", [QuestionStatus.Pending, QuestionStatus.Approved],
             q => q with { Status = QuestionStatus.Merged, MergedInto = target.Id });
-        if (!outcome.Result.IsOk)
+        if (!outcome.Verdict.IsOk)
             return outcome;
 
         // Votes add up: the merged question's voters and its asker now count for the target.
-        var source = outcome.Result.Value!;
+        var source = outcome.Verdict.Value!;
         var voters = VotersOf(target.Id);
         foreach (var voter in VotersOf(source.Id).Append(source.AskerId))
         {
@@ -180,7 +180,7 @@ public sealed partial class QuestionBook
         if (_settings.OnAirId is { } current && current != id)
             return new(Result<Question?>.WrongState("OnAir", $"问题 #{current} 正在解答，请先标记已解答或转办。"), id, null, null);
         var outcome = Move(id, "上播", [QuestionStatus.Approved], q => q with { Status = QuestionStatus.OnAir, OnAirAt = clock.GetUtcNow() });
-        if (outcome.Result.IsOk)
+        if (outcome.Verdict.IsOk)
             _settings = _settings with { OnAirId = id };
         return outcome;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Realtime.Contracts.Common;
 using Realtime.Contracts.Districts;
 using Realtime.Contracts.Programmes;
 
@@ -40,7 +41,7 @@ public sealed class DemoSeeder(IGrainFactory grains, TimeProvider clock, ILogger
         GrainsLog.DemoSeeded(logger, ShenyangDivisions.All.Count, communities, programmes);
     }
 
-    private static void Ensure<T>(Contracts.Common.Result<T> result)
+    private static void Ensure<T>(Result<T> result)
     {
         if (!result.IsOk)
             throw new InvalidOperationException($"Seeding failed: {result.Error} {result.Message}");
