@@ -116,6 +116,43 @@ public sealed class ArchiveTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Player_RadioProgramme_AudioPlayerWithChaptersAndM4aDownload()
+    {
+        using var backstage = await Backstage.SignInAsync(fixture.Api);
+        var worker = fixture.WorkerAsync();
+        var file = fixture.Samples.HotlineAsync();
+        const string text = "回迁房的房产证什么时候能办下来？要交哪些费用？";
+        var programmeId = await backstage.LiveProgrammeAsync("连心桥热线：新民市回迁房产权办理", ["210181"], "LianxinqiaoHotline");
+        var question = await backstage.SubmitAsNewViewerAsync(programmeId, text, "210181001003", null, "住房", "housing");
+        await backstage.ModerateAsync(programmeId, new { type = "approve", questionId = question });
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the chapter starts a little way into the recording
+        await backstage.ModerateAsync(programmeId, new { type = "on-air", questionId = question });
+        await backstage.ModerateAsync(programmeId, new { type = "answered", questionId = question });
+        await backstage.EndAsync(programmeId);
+        await worker;
+        await backstage.SucceededAsync(await backstage.UploadRecordingAsync(programmeId, await file, "audio/mp4"));
+
+        await using var listener = await fixture.OpenAsync(Viewport.Phone);
+        var page = listener.Page;
+        await listener.GotoAsync($"/archive.html?id={programmeId}", waitForConnection: false);
+        await Expect(page.Locator("#media-box audio")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#media-box video")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#quality-field")).ToBeHiddenAsync();
+        await Expect(page.Locator("#download")).ToHaveTextAsync("下载 M4A 音频");
+        Assert.EndsWith("/download.m4a", await page.Locator("#download").GetAttributeAsync("href"));
+        var chapter = page.Locator("#chapters button.chapter");
+        await Expect(chapter).ToHaveCountAsync(1);
+        await Expect(chapter).ToContainTextAsync(text);
+        await Expect(chapter.Locator(".chapter-department")).ToHaveTextAsync("房产局解答");
+        var onAir = double.Parse((await chapter.GetAttributeAsync("data-seconds"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(onAir > 1, $"the chapter should start a little way in, at {onAir}");
+        await chapter.ClickAsync();
+        await page.WaitForFunctionAsync("s => document.getElementById('media').currentTime >= s", onAir);
+        await Expect(chapter).ToHaveAttributeAsync("aria-current", "true");
+        listener.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task Search_ByTextOfAnAnsweredQuestionAndDistrict_ListsTheProgrammeWithTheMatchingQuestion()
     {
         var recording = await fixture.PublishedRecordingAsync();

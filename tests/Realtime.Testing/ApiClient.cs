@@ -53,6 +53,15 @@ public static class ApiClient
         return await response.ReadAsync<ProgrammeDetails>();
     }
 
+    /// <summary>Schedules a programme as admin and puts it on air; returns its id.</summary>
+    public static async Task<string> LiveProgrammeAsync(this LiveApiProcess api, string title, string[] districts)
+    {
+        using var admin = await api.AsAsync("admin");
+        var programme = await admin.ScheduleAsync(title, districts);
+        (await admin.PostAsync($"/api/programmes/{programme.Id}/live", null)).EnsureSuccessStatusCode();
+        return programme.Id;
+    }
+
     public static HubConnection LiveHub(this LiveApiProcess api, string? token = null) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(api.BaseAddress, "hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult(token))

@@ -70,10 +70,10 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
     });
 
     /// <summary>Uploads a recording as the admin page does (blocks straight into Blob storage with the SAS, then complete); returns the job id.</summary>
-    public Task<string> UploadRecordingAsync(string programmeId, string file) => Step(async () =>
+    public Task<string> UploadRecordingAsync(string programmeId, string file, string contentType = "video/mp4") => Step(async () =>
     {
         var ticket = await (await admin.PostAsJsonAsync($"/api/programmes/{programmeId}/recordings",
-            new { fileName = Path.GetFileName(file), sizeBytes = new FileInfo(file).Length, contentType = "video/mp4" }, ApiClient.Json)).ReadAsync<JsonElement>();
+            new { fileName = Path.GetFileName(file), sizeBytes = new FileInfo(file).Length, contentType }, ApiClient.Json)).ReadAsync<JsonElement>();
         var url = ticket.GetProperty("uploadUrl").GetString()!;
         var blockSize = ticket.GetProperty("session").GetProperty("blockSize").GetInt32();
         var ids = ticket.GetProperty("blockIds").EnumerateArray().Select(e => e.GetString()!).ToArray();

@@ -16,6 +16,10 @@ public sealed class MediaSamples : IDisposable
         "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
         "-t", "12", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
 
+    /// <summary>10 s of a 300 Hz tone, AAC in M4A: a radio programme's recording.</summary>
+    public Task<string> HotlineAsync() => MakeAsync("热线录音.m4a",
+        "-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100", "-t", "10", "-c:a", "aac");
+
     public static int BlocksOf(string file) => (int)((new FileInfo(file).Length + BlockSize - 1) / BlockSize);
 
     private Task<string> MakeAsync(string name, params string[] args)

@@ -91,13 +91,7 @@ public sealed class DeskPushTests(SharedStack stack)
         Assert.Contains(after.Queue, q => q.Id == mine.Id);
     }
 
-    private async Task<string> LiveProgramme()
-    {
-        using var admin = await stack.Api.AsAsync("admin");
-        var programme = await admin.ScheduleAsync("问答测试", ["210102"]);
-        (await admin.PostAsync($"/api/programmes/{programme.Id}/live", null)).EnsureSuccessStatusCode();
-        return programme.Id;
-    }
+    private Task<string> LiveProgramme() => stack.Api.LiveProgrammeAsync("问答测试", ["210102"]);
 
     private static StringContent Json(object body) =>
         new(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");

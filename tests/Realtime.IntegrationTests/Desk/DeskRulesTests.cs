@@ -118,11 +118,5 @@ public sealed class DeskRulesTests(SharedStack stack)
         Assert.Null(update.Next);
     }
 
-    private async Task<string> LiveProgramme()
-    {
-        using var admin = await stack.Api.AsAsync("admin");
-        var programme = await admin.ScheduleAsync("规则测试", ["210102"]);
-        (await admin.PostAsync($"/api/programmes/{programme.Id}/live", null)).EnsureSuccessStatusCode();
-        return programme.Id;
-    }
+    private Task<string> LiveProgramme() => stack.Api.LiveProgrammeAsync("规则测试", ["210102"]);
 }
