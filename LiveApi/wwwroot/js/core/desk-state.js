@@ -10,6 +10,8 @@ export class ViewerDesk {
     this.status = null;
     this.queue = new Map();
     this.mine = new Map();
+    this.myVotes = new Set(); // questions this viewer said "我也想问" to, and rated (from the server's snapshot)
+    this.myRatings = new Set();
     this.early = null;
   }
 
@@ -23,6 +25,8 @@ export class ViewerDesk {
     this.status = snapshot.status;
     this.queue = new Map(snapshot.queue.map((q) => [q.id, q]));
     this.mine = new Map(snapshot.mine.map((q) => [q.id, q]));
+    this.myVotes = new Set(snapshot.myVotes ?? []);
+    this.myRatings = new Set(snapshot.myRatings ?? []);
     const early = this.early ?? [];
     this.early = null;
     for (const replay of early) replay();

@@ -58,17 +58,34 @@ export function syncChildren(list, nodes) {
 
 /**
  * Runs a re-render of `container` and puts the keyboard focus back on the same control of the same item
- * (matched by data-question and data-role) when the re-render replaced the focused node.
+ * (matched by data-question or data-item, and data-role) when the re-render replaced the focused node.
  */
 export function keepFocus(container, rerender) {
   const active = document.activeElement;
   const inside = active && active !== document.body && container.contains(active);
-  const item = inside ? active.closest("[data-question]")?.dataset.question : null;
+  const holder = inside ? active.closest("[data-question], [data-item]") : null;
+  const attribute = holder?.hasAttribute("data-question") ? "data-question" : "data-item";
+  const item = holder?.getAttribute(attribute) ?? null;
   const role = inside ? active.dataset.role ?? null : null;
   rerender();
   if (!inside || container.contains(active) && document.activeElement === active) return;
-  const target = item && container.querySelector(`[data-question="${CSS.escape(item)}"]`);
+  const target = item && container.querySelector(`[${attribute}="${CSS.escape(item)}"]`);
   if (!target) return;
   const control = role ? target.querySelector(`[data-role="${CSS.escape(role)}"]`) : null;
   (control && !control.disabled ? control : target).focus?.();
+}
+
+/** Loads a classic script (a library from /lib that defines a global) once; resolves when it has run. */
+const scripts = new Map();
+export function loadScript(src) {
+  if (!scripts.has(src)) {
+    scripts.set(src, new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = () => resolve();
+      script.onerror = () => { scripts.delete(src); reject(new Error(S.networkError)); };
+      document.head.append(script);
+    }));
+  }
+  return scripts.get(src);
 }

@@ -1,16 +1,21 @@
 // Admin page: schedule a programme (times in Beijing time), move programmes live / ended / archived, see the list
-// change live (WatchCatalog). Errors are the server's ProblemDetails detail, next to the field it names.
+// change live (WatchCatalog); upload recordings and watch their transcoding live (WatchMedia, see ../admin/).
+// Errors are the server's ProblemDetails detail, next to the field it names.
 import { S, el, byId, applyStrings, say } from "../core/dom.js";
 import { formatRange, stateBadge } from "../core/format.js";
 import { getJson, postJson, signOut, isAdmin } from "../core/api.js";
 import { connectHub, StatusIndicator } from "../core/hub.js";
 import { requireSignIn, roleNames } from "../core/signin.js";
+import { mountUpload } from "../admin/media-upload.js";
+import { MediaJobs } from "../admin/media-jobs.js";
 
 applyStrings();
 document.title = S.adminPageTitle;
 const programmes = new Map();
 let districts = [];
 let session = null;
+let upload = null;
+let jobs = null;
 const SHANGHAI_OFFSET = "+08:00"; // China has no daylight saving time
 
 const districtName = (code) => districts.find((d) => d.code === code)?.name ?? code;
@@ -136,8 +141,14 @@ function apply(p) {
   const known = programmes.get(p.id);
   if (!known || known.version < p.version) {
     programmes.set(p.id, p);
-    renderList();
+    renderAll();
   }
+}
+
+function renderAll() {
+  renderList();
+  upload?.programmesChanged();
+  jobs?.render();
 }
 
 // ---- start ----------------------------------------------------------------------------------------------------
@@ -163,14 +174,24 @@ async function main() {
   byId("add-guest").addEventListener("click", () => addGuest().querySelector("input").focus());
   byId("schedule-form").addEventListener("submit", schedule);
 
-  const hub = connectHub("/hubs/live", { indicator: new StatusIndicator(byId("connection")) });
+  const token = () => session.accessToken;
+  upload = mountUpload({ token, programmes: () => [...programmes.values()], onJob: (job) => jobs.apply(job) });
+  jobs = new MediaJobs({ token, titleOf: (id) => programmes.get(id)?.title ?? null });
+
+  const hub = connectHub("/hubs/live", {
+    token: async () => session.accessToken,
+    indicator: new StatusIndicator(byId("connection")),
+    onUnauthorized: () => { signOut(); location.reload(); },
+  });
   hub.on("ProgrammeChanged", apply);
+  hub.on("MediaJobChanged", (job) => jobs.apply(job));
   hub.subscribe(async () => {
     const snapshot = await hub.connection.invoke("WatchCatalog");
     programmes.clear();
     snapshot.forEach((p) => programmes.set(p.id, p));
-    renderList();
+    renderAll();
   });
+  hub.subscribe(async () => jobs.replace(await hub.connection.invoke("WatchMedia")));
   await hub.start();
 }
 

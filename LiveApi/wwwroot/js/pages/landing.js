@@ -1,6 +1,7 @@
 // Landing page: programmes live now / upcoming / past and the districts, kept live by /hubs/live WatchCatalog.
+// A past programme whose recording is published links to its replay in the archive.
 import { S, el, byId, applyStrings } from "../core/dom.js";
-import { formatRange, stateBadge } from "../core/format.js";
+import { programmeCard } from "../core/programme-card.js";
 import { getJson } from "../core/api.js";
 import { connectHub, StatusIndicator } from "../core/hub.js";
 
@@ -8,19 +9,11 @@ applyStrings();
 document.title = S.appTitle;
 
 const programmes = new Map();
+const published = new Set();
 let districts = [];
 const districtName = (code) => districts.find((d) => d.code === code)?.name ?? code;
 
-function card(p) {
-  const link = el("a", { class: "card-link", attrs: { href: "/programme.html?id=" + encodeURIComponent(p.id) } },
-    el("span", { class: "card-title", text: p.title }));
-  return el("li", { class: "card state-" + p.state.toLowerCase(), data: { programme: p.id } },
-    el("div", "card-top", stateBadge(p.state), el("span", { class: "series", text: `${S.series[p.series]} · ${S.kind[p.kind]}` })),
-    el("h3", "title", link),
-    el("p", { class: "when", text: formatRange(p.scheduledStart, p.scheduledEnd) }),
-    el("p", { class: "covers", text: p.districts.map(districtName).join(S.listSeparator) }),
-    p.state === "Live" ? el("p", "card-action", el("span", { class: "cta", text: S.watchAndAsk, attrs: { "aria-hidden": "true" } })) : null);
-}
+const card = (p) => programmeCard(p, { districtName, published: published.has(p.id) });
 
 function render() {
   const all = [...programmes.values()].sort((a, b) => a.scheduledStart.localeCompare(b.scheduledStart));
@@ -32,11 +25,11 @@ function render() {
   byId("districts").replaceChildren(...districts.map((d) => {
     const live = all.filter((p) => p.state === "Live" && p.districts.includes(d.code)).length;
     return el("li", { class: "district" + (live ? " has-live" : ""), data: { district: d.code } },
-      el("a", { attrs: { href: "/display.html?district=" + d.code, "aria-label": S.districtScreen(d.name) } },
-        el("strong", { text: d.name })),
+      el("a", { attrs: { href: "/district.html?code=" + d.code } }, el("strong", { text: d.name })),
       el("span", { class: "kind", text: S.districtKind[d.kind] }),
       el("span", { class: "count", text: S.communities(d.communities.length) }),
-      live ? el("span", { class: "badge state-live", text: S.liveCount(live) }) : null);
+      live ? el("span", { class: "badge state-live", text: S.liveCount(live) }) : null,
+      el("a", { class: "screen-link", text: S.districtScreenLink, attrs: { href: "/display.html?district=" + d.code, "aria-label": S.districtScreen(d.name) } }));
   }));
 }
 
@@ -45,6 +38,18 @@ function apply(p) {
   if (!known || known.version < p.version) {
     programmes.set(p.id, p);
     render();
+    // Publishing a recording archives its programme: look the archive up again when that happens.
+    if (p.state === "Archived" && !published.has(p.id)) loadPublished();
+  }
+}
+
+async function loadPublished() {
+  try {
+    const items = await getJson("/api/archive");
+    items.forEach((item) => published.add(item.entry.programme.id));
+    render();
+  } catch {
+    // the replays stay unlinked until the next change; the programme pages still work
   }
 }
 
@@ -63,4 +68,5 @@ try {
   districts = [];
 }
 render();
+loadPublished();
 hub.start();

@@ -1,11 +1,14 @@
 // Viewer page of one programme: on air now, next, the public queue with "我也想问", the submit form with the
-// duplicate hint, "我的问题" with live status badges. One /hubs/desk connection; resyncs after every reconnect.
+// duplicate hint, "我的问题" with live status badges, follow-ups (department, deadline, the written answer as it
+// arrives) and star ratings of answers. One /hubs/desk connection; resyncs after every reconnect.
 import { S, el, byId, applyStrings, query, say, visibleLength, syncChildren, keepFocus } from "../core/dom.js";
 import { formatRange, statusBadge, stateBadge, askerLabel } from "../core/format.js";
-import { getJson, viewerToken, storedViewer, forgetViewer, viewerTokenRefused, ApiError } from "../core/api.js";
+import { getJson, viewerToken, forgetViewer, viewerTokenRefused, ApiError } from "../core/api.js";
 import { connectHub, deskCall, StatusIndicator } from "../core/hub.js";
 import { ViewerDesk } from "../core/desk-state.js";
 import { LIMITS, loadCatalogue, fillCommunities, fillOptions, newRequestId } from "../core/catalogue.js";
+import { ratingSummary, ratingForm } from "../core/stars.js";
+import { followUpBlock } from "../core/followup-view.js";
 
 applyStrings();
 const programmeId = query("id");
@@ -21,17 +24,13 @@ let programme = null;
 let catalogue = null;
 let requestId = newRequestId(); // one per question: a retry after a network error reuses it
 let busy = false;
+let published = null; // the archive entry once the recording is published
 
 const departmentName = (code) => (code ? catalogue?.departments.get(code) ?? code : null);
 
-// ---- votes this viewer gave (the server refuses a second one; this only keeps the buttons honest) --------------
-const votedKey = () => `rt.voted.${storedViewer()?.viewerId ?? "?"}.${programmeId}`;
-const voted = () => new Set(JSON.parse(localStorage.getItem(votedKey()) ?? "[]"));
-function rememberVote(id) {
-  const set = voted();
-  set.add(id);
-  localStorage.setItem(votedKey(), JSON.stringify([...set]));
-}
+// What this viewer already voted for and rated comes with the snapshot (desk.myVotes, desk.myRatings).
+const voted = (id) => desk.myVotes.has(id);
+const rateable = (q) => q.status === "Answered" || q.followUp?.answer != null;
 
 // ---- rendering ------------------------------------------------------------------------------------------------
 function renderHeader() {
@@ -42,6 +41,16 @@ function renderHeader() {
   byId("programme-series").textContent = `${S.series[programme.series]} · ${S.kind[programme.kind]}`;
   byId("programme-when").textContent = formatRange(programme.scheduledStart, programme.scheduledEnd);
   byId("programme-guests").replaceChildren(...(programme.guests ?? []).map((g) => el("li", { text: S.guestLine(g) })));
+  const over = state === "Ended" || state === "Archived";
+  const links = byId("programme-links");
+  const key = `${over}|${Boolean(published)}`;
+  if (links.dataset.key !== key) {
+    links.dataset.key = key;
+    links.replaceChildren(
+      published ? el("a", { class: "on-red", text: published.entry.recording.kind === "Radio" ? S.archiveListen : S.archiveWatch, attrs: { href: "/archive.html?id=" + encodeURIComponent(programmeId) } }) : null,
+      over ? el("a", { class: "on-red", text: S.followUpsOfProgramme, attrs: { href: "/followup.html?programme=" + encodeURIComponent(programmeId) } }) : null);
+    links.hidden = !over && !published;
+  }
 }
 
 function questionMeta(q) {
@@ -67,7 +76,7 @@ function updateStage(id, q, empty) {
 function metooButton(q) {
   if (q.status === "Answered") return null;
   const own = desk.mine.has(q.id);
-  const already = voted().has(q.id);
+  const already = voted(q.id);
   const button = el("button", {
     class: "metoo",
     data: { role: "metoo" },
@@ -78,6 +87,14 @@ function metooButton(q) {
   return button;
 }
 
+/** The average and, until this viewer has rated, the 1–5 form (answered on air, or in writing after a follow-up). */
+function ratingBlock(q) {
+  if (!rateable(q)) return null;
+  return el("div", "rating",
+    ratingSummary(q) ?? el("span", { class: "hint", text: S.noRatings }),
+    desk.myRatings.has(q.id) ? el("span", { class: "badge rated", text: S.rated }) : ratingForm((score, comment) => rate(q.id, score, comment)));
+}
+
 function queueItem(q) {
   return el("li", { class: "question status-" + q.status.toLowerCase(), data: { question: q.id } },
     el("div", "head", el("span", { text: S.questionNo(q.id) }), q.status !== "Approved" ? statusBadge(q.status) : null,
@@ -85,7 +102,8 @@ function queueItem(q) {
       q.source !== "Web" ? el("span", { class: "badge", text: S.sourceBadge(q.source) }) : null),
     el("p", { class: "text", text: q.text }),
     questionMeta(q),
-    el("div", "foot", el("span", { class: "votes", text: S.votes(q.votes) }), metooButton(q)));
+    el("div", "foot", el("span", { class: "votes", text: S.votes(q.votes) }), metooButton(q)),
+    ratingBlock(q));
 }
 
 function mineItem(q) {
@@ -94,10 +112,12 @@ function mineItem(q) {
     el("p", { class: "text", text: q.text }),
     q.status === "Rejected" && q.rejectReason ? el("p", { class: "reason", text: S.rejectedBecause(q.rejectReason) }) : null,
     q.status === "Merged" && q.mergedInto ? el("p", { class: "hint", text: S.mergedInto(q.mergedInto) }) : null,
+    q.followUp ? followUpBlock(q.followUp, departmentName(q.followUp.department), { questionId: q.id }) : null,
     el("div", "foot", el("span", { class: "votes", text: S.votes(q.votes) }),
       q.status === "Pending" ? el("button", {
         text: S.withdraw, data: { role: "withdraw" }, attrs: { type: "button", "aria-label": S.withdrawLabel(q.id) }, on: { click: () => withdraw(q.id) },
-      }) : null));
+      }) : null),
+    ratingBlock(q));
 }
 
 function renderDeskNotice() {
@@ -118,7 +138,7 @@ function renderDeskNotice() {
 const queueNodes = new Map();
 const mineNodes = new Map();
 function cached(cache, q, build) {
-  const key = `${q.version}|${voted().has(q.id)}|${desk.mine.has(q.id)}|${desk.status?.next?.id === q.id}`;
+  const key = `${q.version}|${voted(q.id)}|${desk.myRatings.has(q.id)}|${desk.mine.has(q.id)}|${desk.status?.next?.id === q.id}`;
   const hit = cache.get(q.id);
   if (hit && hit.key === key) return hit.node;
   const node = build(q);
@@ -235,7 +255,7 @@ async function vote(questionId, button) {
   button.disabled = true;
   try {
     const q = await asViewer(() => deskCall(hub, "Vote", programmeId, questionId));
-    rememberVote(questionId);
+    desk.myVotes.add(questionId);
     desk.applyQuestion(q);
     render(); // the button's state depends on the vote, even when the push already brought the new count
     say(message, S.metooThanks, "ok");
@@ -244,7 +264,7 @@ async function vote(questionId, button) {
     return true;
   } catch (error) {
     if (error.state === "Voted") {
-      rememberVote(questionId);
+      desk.myVotes.add(questionId);
       render();
       button.textContent = S.metooDone;
       button.setAttribute("aria-pressed", "true");
@@ -273,6 +293,21 @@ async function asViewer(action) {
   }
 }
 
+/** Rates an answer; the form shows a refusal. Already rated (from another tab, say): the form gives way. */
+async function rate(questionId, score, comment) {
+  try {
+    const q = await asViewer(() => deskCall(hub, "Rate", programmeId, questionId, score, comment));
+    desk.myRatings.add(questionId);
+    desk.applyQuestion(q);
+    render();
+    byId("announcer").textContent = S.rateThanks;
+  } catch (error) {
+    if (error.state !== "Rated") throw error;
+    desk.myRatings.add(questionId);
+    render();
+  }
+}
+
 async function withdraw(questionId) {
   try {
     const q = await deskCall(hub, "Withdraw", programmeId, questionId);
@@ -286,6 +321,15 @@ function announce(q) {
   byId("announcer").textContent = S.statusChangedAnnouncement(q.id, S.status[q.status]);
 }
 
+async function loadPublished() {
+  try {
+    published = await getJson(`/api/archive/${encodeURIComponent(programmeId)}`).then((d) => d.item);
+    render();
+  } catch {
+    published = null; // not published (404) yet
+  }
+}
+
 // ---- start ----------------------------------------------------------------------------------------------------
 const hub = connectHub("/hubs/desk", { token: viewerToken, onUnauthorized: forgetViewer, indicator: new StatusIndicator(byId("connection")) });
 hub.on("DeskChanged", (patch) => {
@@ -293,10 +337,11 @@ hub.on("DeskChanged", (patch) => {
 });
 hub.on("MyQuestionChanged", (id, q) => {
   if (id !== programmeId) return;
-  const before = desk.mine.get(q.id)?.status;
+  const before = desk.mine.get(q.id);
   if (desk.applyMine(q)) {
     render();
-    if (before !== q.status) announce(q);
+    if (before?.status !== q.status) announce(q);
+    else if (before?.followUp?.answer == null && q.followUp?.answer != null) byId("announcer").textContent = S.writtenAnswerArrived(q.id);
   }
 });
 
@@ -330,6 +375,7 @@ async function main() {
     desk.replace(snapshot);
     programme = await getJson(`/api/programmes/${encodeURIComponent(programmeId)}`).catch(() => programme);
     render();
+    if (!published && (programme.state === "Ended" || programme.state === "Archived")) loadPublished();
   });
   await hub.start();
 }

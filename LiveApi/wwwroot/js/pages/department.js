@@ -1,0 +1,182 @@
+// 部门答复: a department's follow-up cases (转办件). Open cases first, by deadline, with the time left or overdue and a
+// written-answer form each; answered cases below. The list is read again every minute and on "刷新"; an answer being
+// typed survives those refreshes. The asker sees an answer live on the programme page as soon as it is accepted.
+import { S, el, byId, applyStrings, say, visibleLength, syncChildren, keepFocus } from "../core/dom.js";
+import { formatDateTime, formatTime } from "../core/format.js";
+import { getJson, postJson, signOut, ApiError } from "../core/api.js";
+import { requireSignIn, roleNames } from "../core/signin.js";
+import { loadCatalogue } from "../core/catalogue.js";
+import { followUpBadge, followUpState, deadlineText, answerBlock } from "../core/followup-view.js";
+
+applyStrings();
+document.title = S.departmentPageTitle;
+const ANSWER_LIMIT = 2000;
+const REFRESH_MS = 60_000;
+let session = null;
+let catalogue = null;
+let cases = [];
+const titles = new Map();
+const nodes = new Map();
+
+const departmentName = (code) => catalogue?.departments.get(code) ?? code;
+const districtName = (code) => catalogue?.districts.find((d) => d.code === code)?.name ?? null;
+const programmeTitle = (id) => titles.get(id) ?? id;
+
+function caseHead(c) {
+  return el("div", "case-head", followUpBadge(c.info), el("span", { class: "case-no", text: S.caseNo(programmeTitle(c.programmeId), c.questionId) }));
+}
+
+function caseMeta(c) {
+  return el("p", "meta",
+    el("span", { text: S.askerFrom(c.askerName ?? S.anonymous, c.communityName) }),
+    districtName(c.districtCode) ? el("span", { text: districtName(c.districtCode) }) : null,
+    c.topic ? el("span", { text: c.topic }) : null);
+}
+
+function deadlineLine(c) {
+  const left = deadlineText(c.info);
+  return el("p", "meta deadline",
+    el("span", { text: S.followUpDeadline(formatDateTime(c.info.deadline)) }),
+    left ? el("span", {
+      class: "deadline-left" + (followUpState(c.info) === "overdue" ? " overdue" : ""),
+      data: { deadline: c.info.deadline, overdue: c.info.overdue },
+      text: left,
+    }) : null,
+    el("span", { text: S.followUpOpened(formatDateTime(c.info.openedAt)) }));
+}
+
+function openCase(c) {
+  const id = "answer-" + c.caseId.replace(/[^a-zA-Z0-9_-]/g, "_");
+  const text = el("textarea", { data: { role: "answer" }, attrs: { id, rows: 5, required: true, "aria-describedby": `${id}-hint ${id}-counter` } });
+  const counter = el("span", { class: "counter", text: S.counter(0, ANSWER_LIMIT), attrs: { id: `${id}-counter` } });
+  const error = el("div", { class: "message", data: { kind: "error" }, attrs: { role: "alert", hidden: true } });
+  const submit = el("button", { class: "primary", text: S.answerSubmit, data: { role: "submit" }, attrs: { type: "submit", "aria-label": S.answerFor(c.questionId) } });
+  const updateCounter = () => {
+    const n = visibleLength(text.value.trim());
+    counter.textContent = n > ANSWER_LIMIT ? S.counterOver(S.counter(n, ANSWER_LIMIT), S.answerTooLong(n - ANSWER_LIMIT)) : S.counter(n, ANSWER_LIMIT);
+    counter.classList.toggle("over", n > ANSWER_LIMIT);
+  };
+  text.addEventListener("input", () => { updateCounter(); text.removeAttribute("aria-invalid"); });
+  const form = el("form", { class: "answer-form", attrs: { novalidate: true } },
+    el("div", "field",
+      el("label", { text: S.answerLabel, attrs: { for: id } }), text,
+      el("div", "actions split", el("span", { class: "hint", text: S.answerHint, attrs: { id: `${id}-hint` } }), counter)),
+    error, el("div", "actions", submit));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    answer(c, { text, error, submit });
+  });
+  return el("li", { class: "case case-" + followUpState(c.info), data: { item: c.caseId, state: followUpState(c.info) } },
+    caseHead(c), el("p", { class: "case-text", text: c.text }), caseMeta(c), deadlineLine(c), form);
+}
+
+function answeredCase(c) {
+  return el("li", { class: "case case-answered", data: { item: c.caseId, state: "answered" } },
+    caseHead(c), el("p", { class: "case-text", text: c.text }), caseMeta(c),
+    answerBlock(c.info, departmentName(c.info.department)),
+    el("a", { class: "followup-link", text: S.followUpLink, attrs: { href: "/followup.html?case=" + encodeURIComponent(c.caseId) } }));
+}
+
+/** Reuses a case's node while nothing about it changed; a rebuilt open case keeps the answer being typed. */
+function nodeFor(c, build) {
+  const key = `${followUpState(c.info)}|${c.info.answeredAt}|${programmeTitle(c.programmeId)}`;
+  const hit = nodes.get(c.caseId);
+  if (hit && hit.key === key) return hit.node;
+  const node = build(c);
+  const typed = hit?.node.querySelector("textarea")?.value;
+  const fresh = node.querySelector("textarea");
+  if (typed && fresh) {
+    fresh.value = typed;
+    fresh.dispatchEvent(new Event("input"));
+  }
+  nodes.set(c.caseId, { key, node });
+  return node;
+}
+
+function render() {
+  const open = cases.filter((c) => c.info.answer == null).sort((a, b) => a.info.deadline.localeCompare(b.info.deadline));
+  const answered = cases.filter((c) => c.info.answer != null).sort((a, b) => (b.info.answeredAt ?? "").localeCompare(a.info.answeredAt ?? ""));
+  byId("case-counts").textContent = S.departmentCounts({
+    open: open.length, overdue: open.filter((c) => followUpState(c.info) === "overdue").length, answered: answered.length,
+  });
+  keepFocus(byId("open-cases"), () => syncChildren(byId("open-cases"),
+    open.length ? open.map((c) => nodeFor(c, openCase)) : [el("li", { class: "empty", text: S.openCasesEmpty })]));
+  keepFocus(byId("answered-cases"), () => syncChildren(byId("answered-cases"),
+    answered.length ? answered.map((c) => nodeFor(c, answeredCase)) : [el("li", { class: "empty", text: S.answeredCasesEmpty })]));
+}
+
+/** The countdowns move on between refreshes, in place (an answer being typed is not disturbed). */
+function tick() {
+  document.querySelectorAll(".deadline-left[data-deadline]").forEach((span) => {
+    const info = { deadline: span.dataset.deadline, overdue: span.dataset.overdue === "true", answer: null };
+    span.textContent = deadlineText(info);
+    span.classList.toggle("overdue", followUpState(info) === "overdue");
+  });
+}
+
+async function refresh() {
+  const pageError = byId("page-error");
+  try {
+    const [list, programmes] = await Promise.all([
+      getJson(`/api/departments/${encodeURIComponent(session.department)}/cases`, session.accessToken),
+      getJson("/api/programmes").catch(() => []),
+    ]);
+    programmes.forEach((p) => titles.set(p.id, p.title));
+    cases = list;
+    say(pageError, null);
+    render();
+    byId("refresh").title = S.updatedAt(formatTime(new Date().toISOString()));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      signOut();
+      location.reload();
+      return;
+    }
+    say(pageError, error.message, "error");
+  }
+}
+
+async function answer(c, { text, error, submit }) {
+  say(error, null);
+  say(byId("answer-ok"), null);
+  const value = text.value.trim();
+  const length = visibleLength(value);
+  if (!value || length > ANSWER_LIMIT) {
+    say(error, value ? S.answerTooLong(length - ANSWER_LIMIT) : S.answerNeedText, "error");
+    text.setAttribute("aria-invalid", "true");
+    text.focus();
+    return;
+  }
+  submit.disabled = true;
+  submit.textContent = S.answerSubmitting;
+  try {
+    const updated = await postJson(`/api/followups/${encodeURIComponent(c.caseId)}/answer`, { text: value }, session.accessToken);
+    cases = cases.map((known) => (known.caseId === updated.caseId ? updated : known));
+    render();
+    say(byId("answer-ok"), S.answerDone(c.questionId), "ok");
+    byId("answered-heading").scrollIntoView?.({ block: "nearest" });
+  } catch (e) {
+    say(error, e.message, "error");
+    if (e.field === "text") text.setAttribute("aria-invalid", "true");
+    if (e instanceof ApiError && e.status === 409) refresh(); // answered meanwhile (another colleague): show it
+  } finally {
+    submit.disabled = false;
+    submit.textContent = S.answerSubmit;
+  }
+}
+
+async function main() {
+  session = await requireSignIn((s) => (s.roles.includes("department") && s.department ? null : S.needDepartment));
+  byId("signed-in").textContent = S.signedInAs(session.name, roleNames(session));
+  byId("sign-out").hidden = false;
+  byId("sign-out").addEventListener("click", () => { signOut(); location.reload(); });
+  catalogue = await loadCatalogue().catch(() => ({ departments: new Map(), districts: [] }));
+  byId("department-title").textContent = S.departmentHeading(departmentName(session.department));
+  byId("cases").hidden = false;
+  byId("refresh").addEventListener("click", refresh);
+  await refresh();
+  setInterval(refresh, REFRESH_MS);
+  setInterval(tick, 30_000);
+}
+
+main();

@@ -1,0 +1,97 @@
+// 转办件, public: ?case= is the stable link of one follow-up (the question, where it went, the deadline, the written
+// answer, and a rating once answered); ?programme= lists every follow-up of a programme with its state.
+import { S, el, byId, applyStrings, query, say } from "../core/dom.js";
+import { formatDateTime } from "../core/format.js";
+import { getJson, postJson, viewerToken, forgetViewer, ApiError } from "../core/api.js";
+import { loadCatalogue } from "../core/catalogue.js";
+import { followUpBlock, followUpBadge, followUpState } from "../core/followup-view.js";
+import { ratingForm, ratingSummary } from "../core/stars.js";
+
+applyStrings();
+document.title = S.followUpPageTitle;
+let catalogue = { departments: new Map(), districts: [] };
+
+const departmentName = (code) => catalogue.departments.get(code) ?? code;
+const districtName = (code) => catalogue.districts.find((d) => d.code === code)?.name ?? null;
+const programmeHref = (id) => "/programme.html?id=" + encodeURIComponent(id);
+
+function meta(c) {
+  return el("p", "meta",
+    el("span", { text: S.askerFrom(c.askerName ?? S.anonymous, c.communityName) }),
+    districtName(c.districtCode) ? el("span", { text: districtName(c.districtCode) }) : null,
+    c.topic ? el("span", { text: c.topic }) : null);
+}
+
+/** Rates the written answer with this browser's viewer identity (the same one the programme page uses). */
+async function rate(c, score, comment, holder) {
+  const send = async () => postJson(`/api/programmes/${encodeURIComponent(c.programmeId)}/questions/${c.questionId}/rating`,
+    { score, comment }, await viewerToken());
+  let rated;
+  try {
+    rated = await send();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+    forgetViewer(); // a token the server no longer accepts: a new identity, once
+    rated = await send();
+  }
+  holder.replaceChildren(ratingSummary(rated) ?? el("span"), el("span", { class: "badge rated", text: S.rateThanks }));
+}
+
+async function showCase(caseId) {
+  const c = await getJson(`/api/followups/${encodeURIComponent(caseId)}`);
+  const programme = await getJson(`/api/programmes/${encodeURIComponent(c.programmeId)}`).catch(() => null);
+  document.title = S.followUpCasePageTitle(c.questionId);
+  byId("page-title").textContent = S.followUpCaseTitle(c.questionId);
+  if (programme) byId("programme-line").textContent = S.followUpProgramme(programme.title);
+  const rating = el("div", "case-rating rating");
+  if (c.info.answer != null) rating.append(ratingForm((score, comment) => rate(c, score, comment, rating)));
+  const box = byId("case");
+  box.replaceChildren(el("article", { class: `case case-detail case-${followUpState(c.info)}`, data: { item: c.caseId, state: followUpState(c.info) } },
+    el("div", "case-head", followUpBadge(c.info), el("span", { text: S.questionNo(c.questionId) })),
+    el("p", { class: "case-text", text: c.text }),
+    meta(c),
+    followUpBlock(c.info, departmentName(c.info.department), { link: false }),
+    c.info.answer == null ? el("p", { class: "hint", text: S.followUpWaiting(formatDateTime(c.info.deadline)) }) : null,
+    c.info.answer != null ? rating : null));
+  box.hidden = false;
+  byId("page-links").replaceChildren(
+    el("a", { text: S.followUpAllOfProgramme, attrs: { href: "/followup.html?programme=" + encodeURIComponent(c.programmeId) } }),
+    el("a", { text: S.programmePage, attrs: { href: programmeHref(c.programmeId) } }));
+}
+
+async function showProgramme(programmeId) {
+  const [programme, cases] = await Promise.all([
+    getJson(`/api/programmes/${encodeURIComponent(programmeId)}`),
+    getJson(`/api/programmes/${encodeURIComponent(programmeId)}/followups`),
+  ]);
+  document.title = S.followUpListPageTitle(programme.title);
+  byId("page-title").textContent = S.followUpListTitle(programme.title);
+  const counts = { total: cases.length, answered: 0, open: 0, overdue: 0 };
+  cases.forEach((c) => { counts[followUpState(c.info)]++; });
+  byId("list-counts").textContent = cases.length ? S.followUpCounts(counts) : "";
+  byId("cases").replaceChildren(...(cases.length ? cases.map((c) => el("li", { class: `case case-${followUpState(c.info)}`, data: { item: c.caseId, state: followUpState(c.info) } },
+    el("div", "case-head", el("span", { text: S.questionNo(c.questionId) })),
+    el("p", { class: "case-text", text: c.text }),
+    meta(c),
+    followUpBlock(c.info, departmentName(c.info.department), { questionId: c.questionId })))
+    : [el("li", { class: "empty", text: S.followUpEmpty })]));
+  byId("list").hidden = false;
+  byId("page-links").replaceChildren(el("a", { text: S.programmePage, attrs: { href: programmeHref(programmeId) } }));
+}
+
+async function main() {
+  const caseId = query("case");
+  const programmeId = query("programme");
+  const pageError = byId("page-error");
+  catalogue = await loadCatalogue().catch(() => catalogue);
+  try {
+    if (caseId) await showCase(caseId);
+    else if (programmeId) await showProgramme(programmeId);
+    else say(pageError, S.followUpMissing, "error");
+  } catch (error) {
+    const missing = error instanceof ApiError && error.status === 404;
+    say(pageError, missing ? (caseId ? S.followUpNotFound : S.notFoundProgramme) : error.message, "error");
+  }
+}
+
+main();
