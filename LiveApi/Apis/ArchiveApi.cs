@@ -19,7 +19,7 @@ public static class ArchiveApi
         var api = app.MapGroup("/api/archive").WithTags("Archive");
         api.MapGet("/", Search).WithSummary("往期节目：按区县、部门、系列、日期与已解答问题的文字检索");
         api.MapGet("/{programmeId}", Get).WithSummary("一期往期节目：播放地址、下载、章节（每个已解答的问题）");
-        app.MapGet("/media/{jobId}/{**path}", Play).WithTags("Archive").WithSummary("播放：重定向到短时有效的只读 SAS 地址");
+        app.MapMethods("/media/{jobId}/{**path}", ["GET", "HEAD"], Play).WithTags("Archive").WithSummary("播放：重定向到短时有效的只读 SAS 地址");
         return app;
     }
 

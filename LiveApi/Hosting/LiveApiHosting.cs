@@ -95,6 +95,7 @@ public static class LiveApiHosting
         app.UseAuthorization();
         app.UseRateLimiter();
 
+        app.MapGet("/favicon.ico", () => TypedResults.NoContent()).ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();

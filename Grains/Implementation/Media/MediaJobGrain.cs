@@ -92,7 +92,7 @@ public sealed class MediaJobGrain(
         if (state.State.Job is not { } job)
             return Result<MediaJob>.NotFound($"转码任务 {Id} 不存在。");
         if (job.IsFinished)
-            return Result<MediaJob>.WrongState(job.State.ToString(), $"任务已是“{job.State}”状态，不能取消。");
+            return Result<MediaJob>.WrongState(job.State.ToString(), $"任务已{ChineseName(job.State)}，不能取消。");
         var cancelled = Next(job) with { State = MediaJobState.Cancelled, LeaseExpiresAt = null, FinishedAt = clock.GetUtcNow() };
         await Save(cancelled);
         await Queue.Finished(Id);
@@ -134,6 +134,17 @@ public sealed class MediaJobGrain(
         await Announce(next);
         return next;
     }
+
+    private static string ChineseName(MediaJobState state) => state switch
+    {
+        MediaJobState.Queued => "在排队",
+        MediaJobState.Leased => "分配给转码节点",
+        MediaJobState.Running => "在转码",
+        MediaJobState.Succeeded => "完成",
+        MediaJobState.Failed => "失败",
+        MediaJobState.Cancelled => "取消",
+        _ => state.ToString(),
+    };
 
     private Result<MediaJob>? Holding(string workerId) => state.State.Job switch
     {
