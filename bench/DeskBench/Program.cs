@@ -37,20 +37,21 @@ async Task<string> Programme(string title)
 var viewers = await Load.Viewers(api, 1000);
 var moderator = await DeskClient.ConnectAsync(api, await Tokens.StaffAsync(api, "host"));
 
-// 1. Sustained durable submits: 200 connections, closed loop, every ack means persisted.
-var throughputId = await Programme("吞吐测试");
-var load = new Load(throughputId);
-await load.Saturate(viewers, TimeSpan.FromSeconds(3)); // warm-up
-var (acked, refused, elapsed) = await load.Saturate(viewers, duration);
-Console.WriteLine($"durable submits          {acked / elapsed,8:F0} /s   ({acked} acknowledged in {elapsed:F1} s, {refused} refused, 1000 connections)");
-
-// 2. Latency at 1,000 submits/s: ack to the asker and push to a moderator.
+// 1. Latency at 1,000 submits/s (first, while Azurite's on-disk database is small: it saves the whole database
+//    every few seconds, which slows every request as the data grows): ack to the asker and push to a moderator.
 var latencyId = await Programme("延迟测试");
 await moderator.Call<ModeratorSnapshot>("Moderate", latencyId);
 var paced = new Load(latencyId);
 var (ack, push, rate) = await paced.Paced(viewers, moderator, 1000, TimeSpan.FromSeconds(Math.Min(seconds, 10)));
 Console.WriteLine($"at {rate,5:F0} submits/s  ack       {ack.Summary()}");
 Console.WriteLine($"at {rate,5:F0} submits/s  → moderator push {push.Summary()}");
+
+// 2. Sustained durable submits: 1,000 connections, closed loop, every ack means persisted.
+var throughputId = await Programme("吞吐测试");
+var load = new Load(throughputId);
+await load.Saturate(viewers, TimeSpan.FromSeconds(3)); // warm-up
+var (acked, refused, elapsed) = await load.Saturate(viewers, duration);
+Console.WriteLine($"durable submits          {acked / elapsed,8:F0} /s   ({acked} acknowledged in {elapsed:F1} s, {refused} refused, 1000 connections)");
 
 // 3. Votes: each viewer votes once for each of 50 approved questions.
 var voteId = await Programme("投票测试");
