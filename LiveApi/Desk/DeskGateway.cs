@@ -22,7 +22,7 @@ public sealed class DeskGateway(IGrainFactory grains)
             return UnknownProgramme<T>(programmeId);
         if (DeskActors.From(user) is not { } actor)
             return new Result<T>(default, ErrorKind.Unauthorized, "请先获取观众身份（/api/auth/viewer）或登录；您的令牌无效或已过期。");
-        return await call(Desk(programmeId), actor);
+        return await Guarded(() => call(Desk(programmeId), actor));
     }
 
     public async Task<Result<DeskStatus>> Moderate(ClaimsPrincipal user, string programmeId, ModerationCommand command)
@@ -31,7 +31,7 @@ public sealed class DeskGateway(IGrainFactory grains)
             return UnknownProgramme<DeskStatus>(programmeId);
         if (!DeskActors.MayModerate(user, programmeId))
             return Result<DeskStatus>.Forbidden($"您没有管理节目 {programmeId} 的权限。");
-        return await Desk(programmeId).Moderate(DeskActors.From(user)!, command);
+        return await Guarded(() => Desk(programmeId).Moderate(DeskActors.From(user)!, command));
     }
 
     public async Task<Result<T>> AsModerator<T>(ClaimsPrincipal user, string programmeId, Func<IQuestionDeskGrain, Task<Result<T>>> call)
@@ -40,7 +40,21 @@ public sealed class DeskGateway(IGrainFactory grains)
             return UnknownProgramme<T>(programmeId);
         if (!DeskActors.MayModerate(user, programmeId))
             return Result<T>.Forbidden($"您没有管理节目 {programmeId} 的权限。");
-        return await call(Desk(programmeId));
+        return await Guarded(() => call(Desk(programmeId)));
+    }
+
+    /// <summary>A grain call that cannot reach the cluster (a silo just died, the cluster is restarting) is a clear
+    /// "try again" for the caller, not a server error: nothing was accepted.</summary>
+    public static async Task<Result<T>> Guarded<T>(Func<Task<Result<T>>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or OperationCanceledException)
+        {
+            return Result<T>.Unavailable("服务集群暂时不可用，您的操作没有被接受，请稍后重试。");
+        }
     }
 
     public static Result<T> UnknownProgramme<T>(string? programmeId) => Result<T>.NotFound($"节目 {programmeId} 不存在。");

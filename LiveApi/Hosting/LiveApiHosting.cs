@@ -45,8 +45,12 @@ public static class LiveApiHosting
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             // Find restarted or new silos quickly (the Orleans default is one minute).
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // A call to a silo that just died fails after 10 s rather than Orleans' default 30 s: viewers get a clear
+            // "try again" while the cluster recovers (Orleans:Messaging:ResponseTimeout to change it).
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         });
         services.Configure<GatewayOptions>(builder.Configuration.GetSection("Orleans:Gateway"));
+        services.Configure<ClientMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
 
         services.AddSingleton(TimeProvider.System);
         services.AddRealtimeAuth(builder.Configuration);

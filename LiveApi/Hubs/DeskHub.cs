@@ -22,7 +22,7 @@ public sealed class DeskHub(DeskGateway gateway, ViewerCounter viewers) : Hub<ID
         if (!DeskGateway.IsProgrammeId(programmeId))
             return DeskReply.From(DeskGateway.UnknownProgramme<ViewerSnapshot>(programmeId));
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Desk(programmeId));
-        var snapshot = await gateway.Desk(programmeId).GetViewerSnapshot(DeskActors.From(Context.User!)?.Id);
+        var snapshot = await DeskGateway.Guarded(() => gateway.Desk(programmeId).GetViewerSnapshot(DeskActors.From(Context.User!)?.Id));
         if (snapshot.IsOk)
         {
             if (Joined.Add(programmeId))
