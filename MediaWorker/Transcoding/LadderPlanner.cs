@@ -73,7 +73,9 @@ public static class LadderPlanner
     {
         var width = options.StoryboardThumbnailWidth;
         var height = Even((double)width * video.DisplayHeight / video.DisplayWidth);
-        var count = Math.Max(1, (int)Math.Ceiling(duration.TotalSeconds / options.StoryboardIntervalSeconds));
+        // One thumbnail per whole interval: ffmpeg's fps filter gives no frame for a trailing part-interval, so a
+        // ceiling here would point the last cue at an empty (black) cell; the last cue runs to the end instead.
+        var count = Math.Max(1, (int)Math.Floor(duration.TotalSeconds / options.StoryboardIntervalSeconds));
         return new StoryboardPlan(options.StoryboardIntervalSeconds, width, height,
             options.StoryboardTiles, options.StoryboardTiles, count);
     }

@@ -17,7 +17,7 @@ public static class StoryboardVtt
             var start = TimeSpan.FromSeconds((double)i * board.IntervalSeconds);
             if (start >= duration && i > 0)
                 break;
-            var end = TimeSpan.FromSeconds((double)(i + 1) * board.IntervalSeconds);
+            var end = i == board.ThumbnailCount - 1 ? duration : TimeSpan.FromSeconds((double)(i + 1) * board.IntervalSeconds);
             if (end > duration)
                 end = duration;
             var sheet = i / board.PerSheet + 1;
