@@ -18,14 +18,19 @@ public static class CommonArguments
         "-af", "aresample=async=1",
     ];
 
-    /// <summary>fMP4 HLS, VOD playlists, a master playlist, one folder per variant.</summary>
+    /// <summary>
+    /// fMP4 HLS, a master playlist, one folder per variant. The playlists are EVENT playlists while ffmpeg runs, so the
+    /// worker can publish the segments already made and the replay plays before the ladder ends; the transcoder turns
+    /// them into VOD playlists when it finishes (<see cref="HlsPlaylist.ToVod"/>). temp_file: every segment and playlist
+    /// is written under a temporary name and renamed when complete, so a file the worker sees is whole.
+    /// </summary>
     public static string HlsSlave(int segmentSeconds, string varStreamMap) => FfmpegSyntax.TeeSlave(
     [
         new("f", "hls"),
         new("hls_segment_type", "fmp4"),
         new("hls_time", FfmpegSyntax.Number(segmentSeconds)),
-        new("hls_playlist_type", "vod"),
-        new("hls_flags", "independent_segments"),
+        new("hls_playlist_type", "event"),
+        new("hls_flags", "independent_segments+temp_file"),
         new("hls_segment_filename", OutputLayout.SegmentPattern),
         new("master_pl_name", OutputLayout.MasterPlaylist),
         new("var_stream_map", varStreamMap),

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Realtime.MediaWorker.Transcoding;
 
 /// <summary>
-/// One job from a local file to a local folder: probe → check → plan → run ffmpeg (a cheap keyframe-only pass for the
-/// poster and storyboard, then the one-process ladder) → list the outputs.
+/// One job from a local file to a local folder: probe → check → plan → run ffmpeg (the one-process ladder, and beside it
+/// a cheap keyframe-only pass for the poster and storyboard) → finish the playlists → list the outputs.
 /// No network and no blobs: leasing and uploading belong to the caller.
 /// </summary>
 public sealed class Transcoder(IMediaProber prober, IFfmpegRunner runner, IOptions<TranscodeOptions> options)
@@ -47,25 +47,82 @@ public sealed class Transcoder(IMediaProber prober, IFfmpegRunner runner, IOptio
         var keep = false;
         try
         {
-            // Pictures first: they take seconds, and a source that cannot even give a poster fails before the ladder.
-            if (pictures.Count > 0 && await runner.RunAsync(picturesRun, null, cancellationToken) is { Succeeded: false } failed)
+            // The ladder starts at once, so its first segments (and with them an early replay) come within seconds,
+            // whatever the length; the keyframe-only picture pass runs beside it and costs little.
+            if (await RunTogetherAsync(ladder, progress, pictures.Count > 0 ? picturesRun : null, cancellationToken) is { } failed)
                 return TranscodeResult.Failed(probe, plan, failed.Failure!, failed.StderrTail);
-            var result = await runner.RunAsync(ladder, progress, cancellationToken);
-            if (!result.Succeeded)
-                return TranscodeResult.Failed(probe, plan, result.Failure!, result.StderrTail);
+            await FinishPlaylistsAsync(output, cancellationToken);
             if (plan.Video?.Storyboard is { } board)
                 await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.StoryboardVtt),
                     StoryboardVtt.Write(board, plan.Duration), cancellationToken);
             var missing = ExpectedFiles(plan).Where(f => !File.Exists(Path.Combine(output, f))).ToList();
             if (missing.Count > 0)
-                return TranscodeResult.Failed(probe, plan, OutputsMissing(missing), result.StderrTail);
+                return TranscodeResult.Failed(probe, plan, OutputsMissing(missing), []);
             keep = true;
-            return TranscodeResult.Success(probe, plan, OutputCatalog.List(output), result.StderrTail);
+            return TranscodeResult.Success(probe, plan, OutputCatalog.List(output), []);
         }
         finally
         {
             if (!keep)
                 Empty(output);
+        }
+    }
+
+    /// <summary>
+    /// Runs the ladder and, when given, the picture pass at the same time. The first failure stops the other run and
+    /// is returned; null when both succeed. Cancellation and crashes stop both before they propagate.
+    /// </summary>
+    private async Task<FfmpegRunResult?> RunTogetherAsync(FfmpegRunRequest ladder, IProgress<TranscodeProgress>? progress,
+        FfmpegRunRequest? pictures, CancellationToken cancellationToken)
+    {
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = new List<Task<FfmpegRunResult>> { runner.RunAsync(ladder, progress, both.Token) };
+        try
+        {
+            if (pictures is not null)
+                running.Add(runner.RunAsync(pictures, null, both.Token));
+        }
+        catch
+        {
+            await StopAsync(both, running);
+            throw;
+        }
+        FfmpegRunResult? failed = null;
+        while (running.Count > 0)
+        {
+            var done = await Task.WhenAny(running);
+            running.Remove(done);
+            if (failed is not null)
+                continue; // the other run, stopped because of that failure
+            if (!done.IsCompletedSuccessfully)
+            {
+                await StopAsync(both, running);
+                await done; // rethrows the cancellation or the crash
+            }
+            if (!done.Result.Succeeded)
+            {
+                failed = done.Result;
+                await both.CancelAsync();
+            }
+        }
+        return failed;
+    }
+
+    private static async Task StopAsync(CancellationTokenSource both, IEnumerable<Task> running)
+    {
+        await both.CancelAsync();
+        await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>The EVENT playlists ffmpeg wrote while running become VOD playlists (see <see cref="HlsPlaylist.ToVod"/>).</summary>
+    private static async Task FinishPlaylistsAsync(string output, CancellationToken cancellationToken)
+    {
+        foreach (var path in Directory.EnumerateFiles(output, "*.m3u8", SearchOption.AllDirectories))
+        {
+            var text = await File.ReadAllTextAsync(path, cancellationToken);
+            var vod = HlsPlaylist.ToVod(text);
+            if (!ReferenceEquals(vod, text))
+                await File.WriteAllTextAsync(path, vod, cancellationToken);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class RadioAndPictureArgumentsTests
         Assert.Contains("96k", args);
         var tee = args[^1];
         Assert.Contains("hls_segment_type=fmp4", tee);
-        Assert.Contains("hls_playlist_type=vod", tee);
+        Assert.Contains("hls_playlist_type=event:hls_flags=independent_segments+temp_file", tee);
         Assert.Contains("var_stream_map=a\\\\:0,name\\\\:audio]%v/index.m3u8", tee);
         Assert.EndsWith("|[f=ipod:movflags=+faststart]download.m4a", tee);
     }

@@ -27,7 +27,7 @@ public sealed class TranscoderTests : IDisposable
     private static MediaProbe Good => Samples.Probe(Samples.Video(1280, 720), Samples.Audio(), seconds: 60);
 
     [Fact]
-    public async Task TranscodeAsync_VideoProgramme_PicturesThenLadderThenFilesWithContentTypes()
+    public async Task TranscodeAsync_VideoProgramme_LadderAndPicturesThenFilesWithContentTypes()
     {
         var runner = new FakeRunner();
 
@@ -35,8 +35,8 @@ public sealed class TranscoderTests : IDisposable
 
         Assert.Equal(TranscodeStatus.Succeeded, result.Status);
         Assert.Equal(2, runner.Requests.Count);
-        Assert.Contains("-skip_frame", runner.Requests[0].Arguments);
-        Assert.Contains("libx264", runner.Requests[1].Arguments);
+        Assert.Contains("libx264", runner.Requests[0].Arguments);
+        Assert.Contains("-skip_frame", runner.Requests[1].Arguments);
         Assert.All(runner.Requests, r => Assert.Equal(Path.GetFullPath(_output), r.WorkingDirectory));
         Assert.Equal("application/vnd.apple.mpegurl", result.Files[0].ContentType);
         Assert.Contains(result.Files, f => f is { RelativePath: "storyboard/thumbnails.vtt", ContentType: "text/vtt" });
@@ -79,6 +79,31 @@ public sealed class TranscoderTests : IDisposable
         Assert.Equal("disk_full", result.Reasons[0].Code);
         Assert.Equal(["No space left on device"], result.StderrTail);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_output));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task TranscodeAsync_LadderOrPicturePassFails_Failed(int failingRun)
+    {
+        var runner = new FakeRunner { FailOnRun = failingRun };
+
+        var result = await Transcoder(Good, runner).TranscodeAsync(new(_input, _output, ProgrammeKind.Video));
+
+        Assert.Equal("disk_full", result.Reasons[0].Code);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_output));
+    }
+
+    [Fact]
+    public async Task TranscodeAsync_Succeeded_EventPlaylistsFinishedAsVod()
+    {
+        var result = await Transcoder(Good, new FakeRunner()).TranscodeAsync(new(_input, _output, ProgrammeKind.Video));
+
+        Assert.True(result.Succeeded, result.Message);
+        var playlist = await File.ReadAllTextAsync(Path.Combine(_output, "720p/index.m3u8"));
+        Assert.Contains("#EXT-X-PLAYLIST-TYPE:VOD\n", playlist);
+        Assert.DoesNotContain("EVENT", playlist);
+        Assert.EndsWith("seg-00000.m4s\n#EXT-X-ENDLIST\n", playlist);
     }
 
     [Fact]
@@ -149,7 +174,8 @@ public sealed class TranscoderTests : IDisposable
             {
                 var path = Path.Combine(request.WorkingDirectory, file);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, "");
+                File.WriteAllText(path, file.EndsWith("/index.m3u8", StringComparison.Ordinal)
+                    ? "#EXTM3U\n#EXT-X-PLAYLIST-TYPE:EVENT\n#EXTINF:4.000000,\nseg-00000.m4s\n" : "");
             }
             if (Requests.Count == CancelOnRun)
                 throw new OperationCanceledException();

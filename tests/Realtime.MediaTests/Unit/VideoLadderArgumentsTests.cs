@@ -97,7 +97,7 @@ public sealed class VideoLadderArgumentsTests
 
         Assert.Equal("tee", After(args, "-f"));
         var tee = args[^1];
-        Assert.StartsWith("[f=hls:hls_segment_type=fmp4:hls_time=4:hls_playlist_type=vod:hls_flags=independent_segments:"
+        Assert.StartsWith("[f=hls:hls_segment_type=fmp4:hls_time=4:hls_playlist_type=event:hls_flags=independent_segments+temp_file:"
             + "hls_segment_filename=%v/seg-%05d.m4s:master_pl_name=master.m3u8:var_stream_map=", tee);
         Assert.Contains("]%v/index.m3u8|[f=mp4:movflags=+faststart:select=v\\\\:0,a]download.mp4", tee);
     }
