@@ -47,7 +47,8 @@ public static class ArchiveApi
         if (jobId.Length is < 1 or > 40 || !jobId.All(char.IsAsciiHexDigitLower) || path.Contains("..", StringComparison.Ordinal) || path.Length > 200)
             return ResultMapping.NotFound("没有这个媒体文件。");
         var job = await grains.GetGrain<IMediaJobGrain>(jobId).Get();
-        if (job is not { State: MediaJobState.Succeeded })
+        // Playable when finished, or early while transcoding once the worker has published the first segments.
+        if (job is null || (job.State != MediaJobState.Succeeded && job.PlayableAt is null))
             return ResultMapping.NotFound("这段录像还没有发布。");
         if (path.EndsWith(".m3u8", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".vtt", StringComparison.OrdinalIgnoreCase))
         {
@@ -55,7 +56,8 @@ public static class ArchiveApi
             var text = await storage.ReadText(job.OutputContainer, path, cancellationToken);
             if (text is null)
                 return ResultMapping.NotFound("没有这个媒体文件。");
-            http.Response.Headers.CacheControl = "public, max-age=300";
+            // A playlist still growing must be read again by players; a finished one may be kept a while.
+            http.Response.Headers.CacheControl = job.State == MediaJobState.Succeeded ? "public, max-age=300" : "no-cache";
             var type = path.EndsWith(".vtt", StringComparison.OrdinalIgnoreCase) ? "text/vtt" : "application/vnd.apple.mpegurl";
             return TypedResults.Text(PlaylistRewriter.Rewrite(text, jobId, path), type);
         }

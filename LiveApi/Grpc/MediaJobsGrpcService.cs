@@ -48,7 +48,7 @@ public sealed class MediaJobsGrpcService(IGrainFactory grains, MediaStorage stor
             var job = JobGrain(report.JobId);
             var progress = new MediaProgress(Clamp(report.HasPercent ? report.Percent : null, 0, 100), Clamp(report.HasFps ? report.Fps : null, 0, 10000),
                 Clamp(report.HasSpeed ? report.Speed : null, 0, 10000), Clamp(report.HasEtaSeconds ? report.EtaSeconds : null, 0, 1e7));
-            var control = await job.Heartbeat(WorkerId(report.WorkerId), progress, clock.GetUtcNow() + LeaseTime);
+            var control = await job.Heartbeat(WorkerId(report.WorkerId), progress, clock.GetUtcNow() + LeaseTime, report.Playable);
             await responseStream.WriteAsync(new Realtime.Media.Grpc.JobControl { Stop = control == Contracts.Media.JobControl.Stop, LeaseSeconds = options.Value.LeaseSeconds });
         }
     }

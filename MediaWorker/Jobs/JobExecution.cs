@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Grpc.Core;
 using Realtime.Media.Grpc;
 using Realtime.MediaWorker.Transcoding;
@@ -24,6 +25,8 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
             var source = Path.Combine(folder, "source" + Path.GetExtension(job.FileName));
             await JobTransfer.DownloadAsync(job.SourceUrl, source, stop.Token);
 
+            var output = Path.Combine(folder, "out");
+            var publisher = new SegmentPublisher(new BlobContainerClient(new Uri(job.OutputContainerUrl)), output);
             var progress = new Progress<TranscodeProgress>(p => latest = new ProgressReport
             {
                 JobId = job.JobId,
@@ -32,13 +35,14 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
                 Fps = p.Fps ?? 0,
                 Speed = p.Speed ?? 0,
                 EtaSeconds = p.Eta?.TotalSeconds ?? 0,
+                Playable = publisher.Playable,
             });
-            var output = Path.Combine(folder, "out");
             var kind = job.Kind == "Radio" ? ProgrammeKind.Radio : ProgrammeKind.Video;
-            var result = await transcoder.TranscodeAsync(new TranscodeRequest(source, output, kind), progress, stop.Token);
+            var result = await TranscodeWhilePublishingAsync(new TranscodeRequest(source, output, kind), progress, publisher,
+                () => latest = new ProgressReport(latest) { Playable = true }, stop.Token);
             if (result.Succeeded)
             {
-                await JobTransfer.UploadAsync(job.OutputContainerUrl, output, result.Files, stop.Token);
+                await JobTransfer.UploadAsync(job.OutputContainerUrl, output, result.Files, publisher.IsUploaded, stop.Token);
                 await client.CompleteAsync(Completion(job, result), auth, cancellationToken: stopping);
                 WorkerLog.JobSucceeded(logger, job.JobId, result.Plan!.Duration.TotalSeconds);
             }
@@ -75,6 +79,25 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
             await call.RequestStream.CompleteAsync().ContinueWith(_ => { }, TaskScheduler.Default);
             await Task.WhenAll(listening, beating).ContinueWith(_ => { }, TaskScheduler.Default);
             TryDelete(folder);
+        }
+    }
+
+    /// <summary>Transcodes while a <see cref="SegmentPublisher"/> uploads the segments already made (unless switched off).</summary>
+    private async Task<TranscodeResult> TranscodeWhilePublishingAsync(TranscodeRequest request, IProgress<TranscodeProgress> progress,
+        SegmentPublisher publisher, Action onPlayable, CancellationToken cancellationToken)
+    {
+        if (settings.PublishSeconds == 0)
+            return await transcoder.TranscodeAsync(request, progress, cancellationToken);
+        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var early = publisher.RunAsync(TimeSpan.FromSeconds(settings.PublishSeconds), onPlayable, publishing.Token);
+        try
+        {
+            return await transcoder.TranscodeAsync(request, progress, cancellationToken);
+        }
+        finally
+        {
+            await publishing.CancelAsync();
+            await early;
         }
     }
 

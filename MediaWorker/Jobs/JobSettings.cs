@@ -22,6 +22,12 @@ public sealed class JobSettings
     /// <summary>Seconds between heartbeats while a job runs (well under the lease). Default 3.</summary>
     [Range(1, 60)] public int HeartbeatSeconds { get; set; } = 3;
 
+    /// <summary>
+    /// Seconds between uploads of the segments made so far while ffmpeg runs, so the replay plays long before the job
+    /// ends. 0 switches it off (everything is uploaded at the end). Default 2.
+    /// </summary>
+    [Range(0, 60)] public int PublishSeconds { get; set; } = 2;
+
     /// <summary>Scratch folder for sources and outputs. Default: the system temp folder.</summary>
     public string? WorkDirectory { get; set; }
 

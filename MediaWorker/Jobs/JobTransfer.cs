@@ -10,10 +10,34 @@ public static class JobTransfer
     public static async Task DownloadAsync(string sourceUrl, string path, CancellationToken cancellationToken) =>
         await new BlobClient(new Uri(sourceUrl)).DownloadToAsync(path, cancellationToken);
 
-    /// <summary>Uploads every output with its content type; segments and pictures never change, so they cache for a year.</summary>
-    public static async Task UploadAsync(string containerUrl, string folder, IReadOnlyList<OutputFile> files, CancellationToken cancellationToken)
+    /// <summary>Segments, init sections and pictures never change once written.</summary>
+    public const string Immutable = "public, max-age=31536000, immutable";
+
+    /// <summary>Finished playlists and the storyboard map: small, and replaced if the programme is transcoded again.</summary>
+    public const string Revalidate = "public, max-age=300";
+
+    /// <summary>Playlists still growing while the ladder runs.</summary>
+    public const string Growing = "no-cache";
+
+    /// <summary>
+    /// Uploads every output with its content type, except what <paramref name="alreadyUploaded"/> says is up (the
+    /// segments published while ffmpeg ran). Media first, then the variant playlists, the master last: a player that
+    /// reads a finished playlist finds every segment it lists.
+    /// </summary>
+    public static async Task UploadAsync(string containerUrl, string folder, IReadOnlyList<OutputFile> files,
+        Func<string, bool> alreadyUploaded, CancellationToken cancellationToken)
     {
         var container = new BlobContainerClient(new Uri(containerUrl));
+        var pending = files.Where(f => !alreadyUploaded(f.RelativePath)).ToList();
+        static bool IsText(OutputFile f) => f.RelativePath.EndsWith(".m3u8", StringComparison.Ordinal) || f.RelativePath.EndsWith(".vtt", StringComparison.Ordinal);
+        static bool IsMaster(OutputFile f) => f.RelativePath == OutputLayout.MasterPlaylist;
+        await UploadAllAsync(container, folder, pending.Where(f => !IsText(f)), cancellationToken);
+        await UploadAllAsync(container, folder, pending.Where(f => IsText(f) && !IsMaster(f)), cancellationToken);
+        await UploadAllAsync(container, folder, pending.Where(IsMaster), cancellationToken);
+    }
+
+    private static async Task UploadAllAsync(BlobContainerClient container, string folder, IEnumerable<OutputFile> files, CancellationToken cancellationToken)
+    {
         using var gate = new SemaphoreSlim(4);
         await Task.WhenAll(files.Select(async file =>
         {
@@ -21,11 +45,7 @@ public static class JobTransfer
             try
             {
                 var text = file.RelativePath.EndsWith(".m3u8", StringComparison.Ordinal) || file.RelativePath.EndsWith(".vtt", StringComparison.Ordinal);
-                var headers = new BlobHttpHeaders
-                {
-                    ContentType = file.ContentType,
-                    CacheControl = text ? "public, max-age=300" : "public, max-age=31536000, immutable",
-                };
+                var headers = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = text ? Revalidate : Immutable };
                 await using var stream = File.OpenRead(Path.Combine(folder, file.RelativePath));
                 await container.GetBlobClient(file.RelativePath).UploadAsync(stream, new BlobUploadOptions { HttpHeaders = headers }, cancellationToken);
             }

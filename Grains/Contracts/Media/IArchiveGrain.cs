@@ -29,6 +29,14 @@ public interface IArchiveGrain : IGrainWithStringKey
     [Alias("Publish")]
     Task Publish(ArchiveEntry entry);
 
+    /// <summary>Publishes a recording still being transcoded, unless the programme already has a finished one.</summary>
+    [Alias("PublishEarly")]
+    Task PublishEarly(ArchiveEntry entry);
+
+    /// <summary>Takes back an early publication of this job (its transcoding failed for good or was cancelled).</summary>
+    [Alias("Withdraw")]
+    Task Withdraw(string programmeId, string jobId);
+
     [Alias("Get")]
     Task<ArchiveEntry?> Get(string programmeId);
 

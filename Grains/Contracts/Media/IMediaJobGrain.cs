@@ -25,8 +25,12 @@ public interface IMediaJobGrain : IGrainWithStringKey
     [Alias("Lease")]
     Task<Result<MediaJob>> Lease(string workerId, DateTimeOffset until);
 
+    /// <summary>
+    /// The worker's progress, renewing its lease. <paramref name="playable"/>: the segments made so far are published, so
+    /// the first such report publishes the replay early in the archive (see <see cref="Recording.Processing"/>).
+    /// </summary>
     [Alias("Heartbeat")]
-    Task<JobControl> Heartbeat(string workerId, MediaProgress progress, DateTimeOffset until);
+    Task<JobControl> Heartbeat(string workerId, MediaProgress progress, DateTimeOffset until, bool playable);
 
     [Alias("Complete")]
     Task<Result<MediaJob>> Complete(string workerId, Recording recording);

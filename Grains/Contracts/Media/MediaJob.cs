@@ -49,7 +49,8 @@ public sealed record MediaJob(
     [property: Id(16)] DateTimeOffset CreatedAt,
     [property: Id(17)] DateTimeOffset UpdatedAt,
     [property: Id(18)] DateTimeOffset? FinishedAt,
-    [property: Id(19)] long Version)
+    [property: Id(19)] long Version,
+    [property: Id(20)] DateTimeOffset? PlayableAt = null)
 {
     public string OutputContainer => "out-" + JobId;
 
@@ -64,7 +65,11 @@ public sealed record Rendition(
     [property: Id(2)] int Height,
     [property: Id(3)] int BitrateKbps);
 
-/// <summary>A published recording: where its playlist, download, poster and storyboard are, relative to the job's container.</summary>
+/// <summary>
+/// A published recording: where its playlist, download, poster and storyboard are, relative to the job's container.
+/// <see cref="Processing"/>: published early, while the job still runs — the playlists grow, and there is no download,
+/// poster or storyboard yet.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Realtime.Recording")]
 public sealed record Recording(
     [property: Id(0)] string ProgrammeId,
@@ -76,4 +81,5 @@ public sealed record Recording(
     [property: Id(6)] string? StoryboardPath,
     [property: Id(7)] double DurationSeconds,
     [property: Id(8)] ImmutableArray<Rendition> Renditions,
-    [property: Id(9)] DateTimeOffset PublishedAt);
+    [property: Id(9)] DateTimeOffset PublishedAt,
+    [property: Id(10)] bool Processing = false);

@@ -15,6 +15,9 @@ public sealed class MediaJobGrain(
     TimeProvider clock) : Grain, IMediaJobGrain
 {
     private static readonly ImmutableArray<string> NoTail = [];
+
+    /// <summary>The worker's layout (MediaWorker OutputLayout.MasterPlaylist): the one path an early publication needs.</summary>
+    private const string EarlyMaster = "master.m3u8";
     private IMediaQueueGrain Queue => grains.GetGrain<IMediaQueueGrain>(IMediaQueueGrain.Key);
     private string Id => this.GetPrimaryKeyString();
 
@@ -43,12 +46,16 @@ public sealed class MediaJobGrain(
         return Result<MediaJob>.Ok(leased);
     }
 
-    public async Task<JobControl> Heartbeat(string workerId, MediaProgress progress, DateTimeOffset until)
+    public async Task<JobControl> Heartbeat(string workerId, MediaProgress progress, DateTimeOffset until, bool playable)
     {
         if (state.State.Job is not { State: MediaJobState.Leased or MediaJobState.Running } job || job.WorkerId != workerId)
             return JobControl.Stop;
-        var running = Next(job) with { State = MediaJobState.Running, Progress = progress, LeaseExpiresAt = until };
+        var early = playable && job.PlayableAt is null;
+        var running = Next(job) with { State = MediaJobState.Running, Progress = progress, LeaseExpiresAt = until, PlayableAt = early ? clock.GetUtcNow() : job.PlayableAt };
         await Save(running);
+        if (early)
+            await grains.GetGrain<IRecordingPublisher>(0).Publish(new Recording(job.ProgrammeId, Id, job.Kind, EarlyMaster, null, null, null, 0, [],
+                clock.GetUtcNow(), Processing: true));
         await Announce(running);
         return JobControl.Continue;
     }
@@ -93,9 +100,10 @@ public sealed class MediaJobGrain(
             return Result<MediaJob>.NotFound($"转码任务 {Id} 不存在。");
         if (job.IsFinished)
             return Result<MediaJob>.WrongState(job.State.ToString(), $"任务已{ChineseName(job.State)}，不能取消。");
-        var cancelled = Next(job) with { State = MediaJobState.Cancelled, LeaseExpiresAt = null, FinishedAt = clock.GetUtcNow() };
+        var cancelled = Next(job) with { State = MediaJobState.Cancelled, LeaseExpiresAt = null, FinishedAt = clock.GetUtcNow(), PlayableAt = null };
         await Save(cancelled);
         await Queue.Finished(Id);
+        await WithdrawEarly(job);
         await Announce(cancelled);
         return Result<MediaJob>.Ok(cancelled);
     }
@@ -125,12 +133,18 @@ public sealed class MediaJobGrain(
             FailureMessage = message,
             StderrTail = tail.IsDefault ? NoTail : tail,
             FinishedAt = again ? null : clock.GetUtcNow(),
+            PlayableAt = again ? job.PlayableAt : null,
         };
         await Save(next);
         if (again)
+        {
             await Queue.Enqueue(Id);
+        }
         else
+        {
             await Queue.Finished(Id);
+            await WithdrawEarly(job);
+        }
         await Announce(next);
         return next;
     }
@@ -152,6 +166,10 @@ public sealed class MediaJobGrain(
         { State: MediaJobState.Leased or MediaJobState.Running } job when job.WorkerId == workerId => null,
         var job => Result<MediaJob>.WrongState(job.State.ToString(), "这个转码节点不再持有该任务（已取消、超时或由其他节点处理）。"),
     };
+
+    /// <summary>A replay published early cannot stay once its job has ended without a recording.</summary>
+    private Task WithdrawEarly(MediaJob job) =>
+        job.PlayableAt is null ? Task.CompletedTask : grains.GetGrain<IRecordingPublisher>(0).Withdraw(job.ProgrammeId, Id);
 
     private MediaJob Next(MediaJob job) => job with { Version = job.Version + 1, UpdatedAt = clock.GetUtcNow() };
 

@@ -6,12 +6,18 @@ using Realtime.Contracts.Questions;
 
 namespace Realtime.Grains.Media;
 
-/// <summary>Silo-internal: turns a finished transcode into an archive entry and archives its programme.</summary>
+/// <summary>
+/// Silo-internal: turns a transcode into an archive entry — early, while it still runs (<see cref="Recording.Processing"/>),
+/// and when it finishes, which also archives its programme.
+/// </summary>
 [Alias("Realtime.IRecordingPublisher")]
 public interface IRecordingPublisher : IGrainWithIntegerKey
 {
     [Alias("Publish")]
     Task Publish(Recording recording);
+
+    [Alias("Withdraw")]
+    Task Withdraw(string programmeId, string jobId);
 }
 
 [StatelessWorker]
@@ -22,7 +28,7 @@ public sealed class RecordingPublisherGrain(IGrainFactory grains) : Grain, IReco
         var programmeGrain = grains.GetGrain<IProgrammeGrain>(recording.ProgrammeId);
         if (await programmeGrain.Get() is not { } programme)
             return;
-        if (programme.State == ProgrammeState.Ended && (await programmeGrain.Archive()).Value is { } archived)
+        if (!recording.Processing && programme.State == ProgrammeState.Ended && (await programmeGrain.Archive()).Value is { } archived)
             programme = archived;
 
         var timeline = (await grains.GetGrain<IQuestionDeskGrain>(recording.ProgrammeId).GetTimeline()).Value;
@@ -30,7 +36,11 @@ public sealed class RecordingPublisherGrain(IGrainFactory grains) : Grain, IReco
         var departments = programme.Guests.Select(g => g.Department)
             .Concat(answered.Select(t => DeskCatalogue.FindDepartment(t.Department)?.Name).OfType<string>())
             .Distinct().ToImmutableArray();
-        await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Publish(
-            new ArchiveEntry(programme.ToSummary(), recording, departments, [.. answered.Select(t => t.Text)]));
+        var entry = new ArchiveEntry(programme.ToSummary(), recording, departments, [.. answered.Select(t => t.Text)]);
+        var archive = grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key);
+        await (recording.Processing ? archive.PublishEarly(entry) : archive.Publish(entry));
     }
+
+    public Task Withdraw(string programmeId, string jobId) =>
+        grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Withdraw(programmeId, jobId);
 }

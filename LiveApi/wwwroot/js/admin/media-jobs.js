@@ -111,9 +111,9 @@ export class MediaJobs {
           text: S.jobRequeue, data: { role: "requeue" }, attrs: { type: "button", "aria-label": label(S.jobRequeue) },
           on: { click: () => this.command(job, "requeue", S.jobRequeued(job.fileName)) },
         }) : null,
-        job.state === "Succeeded" ? el("a", {
-          class: "button", text: S.jobWatch,
-          attrs: { href: "/archive.html?id=" + encodeURIComponent(job.programmeId), "aria-label": S.labelled(S.jobWatch, name) },
+        job.state === "Succeeded" || (job.playableAt && ACTIVE.has(job.state)) ? el("a", {
+          class: "button", text: job.state === "Succeeded" ? S.jobWatch : S.jobWatchEarly, data: { role: "watch" },
+          attrs: { href: "/archive.html?id=" + encodeURIComponent(job.programmeId), "aria-label": S.labelled(job.state === "Succeeded" ? S.jobWatch : S.jobWatchEarly, name) },
         }) : null));
   }
 

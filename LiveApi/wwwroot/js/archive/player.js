@@ -49,7 +49,9 @@ async function attach(url, start) {
   const error = byId("player-error");
   if (window.Hls?.isSupported()) {
     const Hls = window.Hls;
-    const hls = new Hls({ startPosition: start ?? -1 });
+    // A replay published while still transcoding has a growing (EVENT) playlist, which hls.js would start at its live
+    // edge: a replay starts at the beginning (or at ?t=) either way.
+    const hls = new Hls({ startPosition: start ?? 0 });
     let recovered = false;
     hls.on(Hls.Events.MANIFEST_PARSED, () => fillQuality(hls));
     hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => showCurrentLevel(hls, data.level));
@@ -146,7 +148,7 @@ function renderHeader(item, districts) {
   meta.replaceChildren(
     el("span", { text: S.seriesAndKind(S.series[p.series], S.kind[p.kind]) }),
     el("span", { text: formatDate(p.scheduledStart) }),
-    el("span", { text: S.archiveDuration(formatMediaTime(r.durationSeconds)) }),
+    el("span", { text: r.processing ? S.archiveProcessing : S.archiveDuration(formatMediaTime(r.durationSeconds)) }),
     el("span", { text: p.districts.map((code) => districts.find((d) => d.code === code)?.name ?? code).join(S.listSeparator) }));
 }
 
@@ -191,6 +193,7 @@ export async function showPlayer(programmeId) {
   byId("media-box").classList.toggle("audio", radio);
   byId("media-box").replaceChildren(...[radio && item.posterUrl ? el("img", { class: "poster", attrs: { src: item.posterUrl, alt: "" } }) : null, media].filter(Boolean));
 
+  byId("player-processing").hidden = !recording.processing;
   const download = byId("download");
   download.hidden = !item.downloadUrl;
   if (item.downloadUrl) {

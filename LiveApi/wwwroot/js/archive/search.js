@@ -45,7 +45,9 @@ function card(item, q) {
       : el("div", { class: "poster poster-audio", attrs: { "aria-hidden": "true" } }, el("span", { text: S.mediaKind[r.kind] })),
     el("div", "card-top",
       el("span", { class: "series", text: S.seriesAndKind(S.series[p.series], S.kind[p.kind]) }),
-      el("span", { class: "badge duration", text: formatMediaTime(r.durationSeconds) })),
+      r.processing
+        ? el("span", { class: "badge processing", text: S.archiveProcessing })
+        : el("span", { class: "badge duration", text: formatMediaTime(r.durationSeconds) })),
     el("h3", "title", el("a", { class: "card-link", attrs: { href } }, el("span", { class: "card-title", text: p.title }))),
     el("p", { class: "when", text: formatDate(p.scheduledStart) }),
     el("p", { class: "covers", text: p.districts.map((code) => districts.find((d) => d.code === code)?.name ?? code).join(S.listSeparator) }),
