@@ -137,8 +137,17 @@ async Task Soak()
         if (rest > TimeSpan.Zero)
             await Task.Delay(rest);
     }
+    // One sample swings with the garbage of the last push: compare the medians of five minutes after warm-up and of the
+    // last five, as well as the single samples.
     var warm = samples[Math.Min(4, samples.Count - 1)];
     Console.WriteLine($"growth after warm-up (minute 5 → {samples.Count}): {(samples[^1] - warm) * 100.0 / warm:F1} %");
+    if (samples.Count >= 15)
+    {
+        static double Median(IEnumerable<long> values) => values.Order().ElementAt(2);
+        var early = Median(samples.Skip(5).Take(5));
+        var late = Median(samples.TakeLast(5));
+        Console.WriteLine($"growth of the median, minutes 6–10 → last five: {early / 1024:F0} → {late / 1024:F0} MiB, {(late - early) * 100 / early:F1} %");
+    }
     await swarm.DisposeAsync();
 }
 
