@@ -55,7 +55,7 @@ public static class SiloHosting
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
-        if (app.Configuration.GetValue(SiloOptions.Section + ":" + nameof(SiloOptions.Dashboard), true))
+        if (app.Configuration.GetValue(SiloOptions.Section + ":" + nameof(SiloOptions.Dashboard), false))
             app.MapOrleansDashboard();
         return app;
     }

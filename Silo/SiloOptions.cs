@@ -16,9 +16,11 @@ public sealed class SiloOptions
     /// <summary>HTTP port of the Orleans Dashboard and the health endpoints. Default 8081.</summary>
     [Range(1, 65535)] public int DashboardPort { get; set; } = 8081;
 
-    /// <summary>The Orleans Dashboard on <see cref="DashboardPort"/>. Default on; it observes every grain call, so
-    /// benchmarks measure both ways.</summary>
-    public bool Dashboard { get; set; } = true;
+    /// <summary>
+    /// The Orleans Dashboard on <see cref="DashboardPort"/>. Default off: it profiles every grain call, which doubled
+    /// to tripled the question desk's submit latency in bench/DeskBench. `./realtime run` and `cluster` turn it on.
+    /// </summary>
+    public bool Dashboard { get; set; }
 
     /// <summary>The address other silos and clients reach this one on. Default 127.0.0.1.</summary>
     [Required] public string AdvertisedAddress { get; set; } = "127.0.0.1";

@@ -72,10 +72,18 @@ public static class Bench
         var probe = (await new FfprobeProber().ProbeAsync(source, CancellationToken.None)).Probe!;
         var plan = LadderPlanner.Plan(probe, ProgrammeKind.Radio, new TranscodeOptions());
         var media = probe.Duration!.Value.TotalSeconds;
-        var ours = await Figure.MeasureAsync("radio: ours, AAC 96k HLS + M4A", media,
+        // Two rounds in alternating order, the faster of each kept: a run of half a minute is at the mercy of whatever
+        // else this shared machine does, and whichever goes first pays for the cold cache.
+        Task<Figure> Ours() => Figure.MeasureAsync("radio: ours, AAC 96k HLS + M4A", media,
             () => TranscodeAsync(source, Output(folder), ProgrammeKind.Radio, new TranscodeOptions()));
-        var raw = await Figure.MeasureAsync("radio: same arguments by hand", media,
+        Task<Figure> Raw() => Figure.MeasureAsync("radio: same arguments by hand", media,
             () => Ffmpeg.RunByHandAsync(RadioArguments.Build(plan, source), Output(folder)));
+        var ours1 = await Ours();
+        var raw1 = await Raw();
+        var raw2 = await Raw();
+        var ours2 = await Ours();
+        var ours = ours1.Wall <= ours2.Wall ? ours1 : ours2;
+        var raw = raw1.Wall <= raw2.Wall ? raw1 : raw2;
         foreach (var figure in new[] { ours, raw })
             Console.WriteLine($"{figure.Name,-44} {figure.Wall.TotalSeconds,8:0.00} {figure.Cpu.TotalSeconds,8:0.00} {figure.Realtime,10:0.00}×");
         Console.WriteLine($"radio speed ours / by hand:     {ours.Realtime / raw.Realtime:0.000}  (goal ≥ 0.97)");

@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project bench/MediaBench                   # a 60 s 1280x720 25 fps source
 //   dotnet run -c Release --project bench/MediaBench -- --1080         # and a 60 s 1920x1080 25 fps source
 //   dotnet run -c Release --project bench/MediaBench -- --seconds 120  # longer sources
+//   dotnet run -c Release --project bench/MediaBench -- --radio-only   # only the 20-minute radio figures
 //
 // For each source, in the same run, with x264 veryfast and the same rungs everywhere:
 //   (a) our one-process ladder (decode once, split, every rung + one AAC, fMP4 HLS) through Transcoder;
@@ -26,8 +27,11 @@ Directory.CreateDirectory(folder);
 try
 {
     Console.WriteLine($"MediaBench: {Environment.ProcessorCount} cores, {await Bench.ToolVersionAsync()}, {seconds} s sources");
-    foreach (var (width, height) in sizes)
-        await Bench.RunAsync(folder, width, height, seconds);
+    if (!args.Contains("--radio-only"))
+    {
+        foreach (var (width, height) in sizes)
+            await Bench.RunAsync(folder, width, height, seconds);
+    }
     await Bench.RunRadioAsync(folder, 20 * 60);
 }
 finally

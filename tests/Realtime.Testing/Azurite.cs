@@ -27,10 +27,14 @@ public sealed class Azurite : IAsyncDisposable
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
-    public static async Task<Azurite> StartAsync()
+    /// <summary>Azurite keeps its data in memory only: no periodic save of the whole database to disk.</summary>
+    public bool InMemory { get; private init; }
+
+    /// <param name="inMemory">For benchmarks that measure our code rather than the emulator's disk persistence.</param>
+    public static async Task<Azurite> StartAsync(bool inMemory = false)
     {
         var folder = Directory.CreateTempSubdirectory("rt-azurite-").FullName;
-        var azurite = new Azurite(null!, folder, FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+        var azurite = new Azurite(null!, folder, FreePorts.Next(), FreePorts.Next(), FreePorts.Next()) { InMemory = inMemory };
         await azurite.StartProcessAsync();
         return azurite;
     }
@@ -43,7 +47,7 @@ public sealed class Azurite : IAsyncDisposable
             RepoPaths.Azurite, "--skipApiVersionCheck", "--loose", "--silent",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
-            "--location", DataFolder,
+            .. (InMemory ? ["--inMemoryPersistence"] : new[] { "--location", DataFolder }),
         ]);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
