@@ -99,9 +99,10 @@ public sealed class Transcoder(IMediaProber prober, IFfmpegRunner runner, IOptio
                 await StopAsync(both, running);
                 await done; // rethrows the cancellation or the crash
             }
-            if (!done.Result.Succeeded)
+            var result = await done; // completed: this only unwraps
+            if (!result.Succeeded)
             {
-                failed = done.Result;
+                failed = result;
                 await both.CancelAsync();
             }
         }
