@@ -91,6 +91,20 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
         return job.GetProperty("jobId").GetString()!;
     });
 
+    /// <summary>Cancels a transcoding job, as the admin page's button does; a job that has finished already stays as it is.</summary>
+    public Task CancelJobAsync(string jobId) => Step(async () =>
+    {
+        var response = await admin.PostAsync($"/api/media/jobs/{jobId}/cancel", null);
+        if (response.StatusCode != System.Net.HttpStatusCode.Conflict)
+            response.EnsureSuccessStatusCode();
+        return response;
+    });
+
+    /// <summary>Waits until the archive lists the programme (published early or finished).</summary>
+    public async Task PublishedAsync(string programmeId) =>
+        await Eventually.Until(async () => (await admin.GetAsync($"/api/archive/{programmeId}")).IsSuccessStatusCode,
+            published => published, $"programme {programmeId} in the archive", TimeSpan.FromSeconds(120));
+
     /// <summary>Waits for a transcoding job to finish; fails with the job's reason unless it succeeded.</summary>
     public async Task SucceededAsync(string jobId)
     {

@@ -16,6 +16,11 @@ public sealed class MediaSamples : IDisposable
         "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
         "-t", "12", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
 
+    /// <summary>40 s of 1280×720: three rungs, so the worker publishes an early replay long before it finishes.</summary>
+    public Task<string> LongInterviewAsync() => MakeAsync("长采访录像.mp4",
+        "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+        "-t", "40", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
+
     /// <summary>10 s of a 300 Hz tone, AAC in M4A: a radio programme's recording.</summary>
     public Task<string> HotlineAsync() => MakeAsync("热线录音.m4a",
         "-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100", "-t", "10", "-c:a", "aac");
