@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Realtime.Contracts.Common;
 using Realtime.Contracts.Live;
 using Realtime.Contracts.Media;
+using Microsoft.Extensions.Logging;
 
 namespace Realtime.Grains.Media;
 
@@ -12,7 +13,8 @@ namespace Realtime.Grains.Media;
 public sealed class MediaJobGrain(
     [PersistentState("job", StorageNames.Default)] IPersistentState<MediaJobGrainState> state,
     IGrainFactory grains,
-    TimeProvider clock) : Grain, IMediaJobGrain
+    TimeProvider clock,
+    ILogger<MediaJobGrain> logger) : Grain, IMediaJobGrain
 {
     private static readonly ImmutableArray<string> NoTail = [];
 
@@ -50,12 +52,9 @@ public sealed class MediaJobGrain(
     {
         if (state.State.Job is not { State: MediaJobState.Leased or MediaJobState.Running } job || job.WorkerId != workerId)
             return JobControl.Stop;
-        var early = playable && job.PlayableAt is null;
-        var running = Next(job) with { State = MediaJobState.Running, Progress = progress, LeaseExpiresAt = until, PlayableAt = early ? clock.GetUtcNow() : job.PlayableAt };
+        var playableAt = job.PlayableAt ?? (playable && await TryPublishEarly(job) ? clock.GetUtcNow() : null);
+        var running = Next(job) with { State = MediaJobState.Running, Progress = progress, LeaseExpiresAt = until, PlayableAt = playableAt };
         await Save(running);
-        if (early)
-            await grains.GetGrain<IRecordingPublisher>(0).Publish(new Recording(job.ProgrammeId, Id, job.Kind, EarlyMaster, null, null, null, 0, [],
-                clock.GetUtcNow(), Processing: true));
         await Announce(running);
         return JobControl.Continue;
     }
@@ -166,6 +165,25 @@ public sealed class MediaJobGrain(
         { State: MediaJobState.Leased or MediaJobState.Running } job when job.WorkerId == workerId => null,
         var job => Result<MediaJob>.WrongState(job.State.ToString(), "这个转码节点不再持有该任务（已取消、超时或由其他节点处理）。"),
     };
+
+    /// <summary>
+    /// Publishes the replay while the job still runs. Best effort: a failure must not cost the worker its lease, and the
+    /// next progress report (still saying "playable") tries again.
+    /// </summary>
+    private async Task<bool> TryPublishEarly(MediaJob job)
+    {
+        try
+        {
+            await grains.GetGrain<IRecordingPublisher>(0).Publish(new Recording(job.ProgrammeId, Id, job.Kind, EarlyMaster, null, null, null, 0, [],
+                clock.GetUtcNow(), Processing: true));
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            GrainsLog.EarlyReplayFailed(logger, Id, ex);
+            return false;
+        }
+    }
 
     /// <summary>A replay published early cannot stay once its job has ended without a recording.</summary>
     private Task WithdrawEarly(MediaJob job) =>
