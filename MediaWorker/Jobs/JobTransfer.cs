@@ -29,12 +29,23 @@ public static class JobTransfer
     {
         var container = new BlobContainerClient(new Uri(containerUrl));
         var pending = files.Where(f => !alreadyUploaded(f.RelativePath)).ToList();
-        static bool IsText(OutputFile f) => f.RelativePath.EndsWith(".m3u8", StringComparison.Ordinal) || f.RelativePath.EndsWith(".vtt", StringComparison.Ordinal);
         static bool IsMaster(OutputFile f) => f.RelativePath == OutputLayout.MasterPlaylist;
-        await UploadAllAsync(container, folder, pending.Where(f => !IsText(f)), cancellationToken);
-        await UploadAllAsync(container, folder, pending.Where(f => IsText(f) && !IsMaster(f)), cancellationToken);
+        await UploadAllAsync(container, folder, pending.Where(f => !IsText(f.RelativePath)), cancellationToken);
+        await UploadAllAsync(container, folder, pending.Where(f => IsText(f.RelativePath) && !IsMaster(f)), cancellationToken);
         await UploadAllAsync(container, folder, pending.Where(IsMaster), cancellationToken);
     }
+
+    /// <summary>Uploads one output file with its content type (by name) and the given cache policy.</summary>
+    public static async Task UploadFileAsync(BlobContainerClient container, string folder, string relativePath, string cacheControl,
+        CancellationToken cancellationToken)
+    {
+        var headers = new BlobHttpHeaders { ContentType = OutputCatalog.ContentType(relativePath), CacheControl = cacheControl };
+        await using var stream = File.OpenRead(Path.Combine(folder, relativePath));
+        await container.GetBlobClient(relativePath).UploadAsync(stream, new BlobUploadOptions { HttpHeaders = headers }, cancellationToken);
+    }
+
+    private static bool IsText(string relativePath) =>
+        relativePath.EndsWith(".m3u8", StringComparison.Ordinal) || relativePath.EndsWith(".vtt", StringComparison.Ordinal);
 
     private static async Task UploadAllAsync(BlobContainerClient container, string folder, IEnumerable<OutputFile> files, CancellationToken cancellationToken)
     {
@@ -44,10 +55,7 @@ public static class JobTransfer
             await gate.WaitAsync(cancellationToken);
             try
             {
-                var text = file.RelativePath.EndsWith(".m3u8", StringComparison.Ordinal) || file.RelativePath.EndsWith(".vtt", StringComparison.Ordinal);
-                var headers = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = text ? Revalidate : Immutable };
-                await using var stream = File.OpenRead(Path.Combine(folder, file.RelativePath));
-                await container.GetBlobClient(file.RelativePath).UploadAsync(stream, new BlobUploadOptions { HttpHeaders = headers }, cancellationToken);
+                await UploadFileAsync(container, folder, file.RelativePath, IsText(file.RelativePath) ? Revalidate : Immutable, cancellationToken);
             }
             finally
             {

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Realtime.MediaWorker.Transcoding;
 
 namespace Realtime.MediaWorker.Jobs;
@@ -67,25 +66,22 @@ public sealed class SegmentPublisher(BlobContainerClient container, string folde
             {
                 var directory = variant.Contains('/') ? variant[..(variant.LastIndexOf('/') + 1)] : "";
                 foreach (var file in HlsPlaylist.References(text).Select(r => directory + r).Where(r => !_uploaded.Contains(r)))
-                    await UploadAsync(file, OutputCatalog.ContentType(file), JobTransfer.Immutable, cancellationToken);
-                await UploadAsync(variant, OutputCatalog.ContentType(variant), JobTransfer.Growing, cancellationToken);
+                    await UploadAsync(file, JobTransfer.Immutable, cancellationToken);
+                await UploadAsync(variant, JobTransfer.Growing, cancellationToken);
                 _playlists[variant] = text;
             }
             ready++;
         }
         if (!Playable && variants.Count > 0 && ready == variants.Count)
         {
-            await UploadAsync(OutputLayout.MasterPlaylist, OutputCatalog.ContentType(OutputLayout.MasterPlaylist), JobTransfer.Growing, cancellationToken);
+            await UploadAsync(OutputLayout.MasterPlaylist, JobTransfer.Growing, cancellationToken);
             Playable = true;
         }
     }
 
-    private async Task UploadAsync(string relativePath, string contentType, string cacheControl, CancellationToken cancellationToken)
+    private async Task UploadAsync(string relativePath, string cacheControl, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(Path.Combine(folder, relativePath));
-        await container.GetBlobClient(relativePath).UploadAsync(stream,
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = cacheControl } },
-            cancellationToken);
+        await JobTransfer.UploadFileAsync(container, folder, relativePath, cacheControl, cancellationToken);
         _uploaded.Add(relativePath);
     }
 }
