@@ -23,6 +23,9 @@ internal static partial class GrainsLog
     [LoggerMessage(1103, LogLevel.Warning, "Follow-up case {CaseId} could not tell its desk, department or counters")]
     public static partial void CaseNotifyFailed(ILogger logger, string caseId, Exception exception);
 
+    [LoggerMessage(1104, LogLevel.Warning, "Applying the effects of programme {ProgrammeId} (lists, desk, archive) failed; retrying")]
+    public static partial void ProgrammeEffectsFailed(ILogger logger, string programmeId, Exception exception);
+
     [LoggerMessage(1201, LogLevel.Warning, "Publishing the early replay of job {JobId} failed; the next progress report tries again")]
     public static partial void EarlyReplayFailed(ILogger logger, string jobId, Exception exception);
 }

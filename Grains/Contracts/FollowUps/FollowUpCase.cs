@@ -2,7 +2,10 @@ using Realtime.Contracts.Questions;
 
 namespace Realtime.Contracts.FollowUps;
 
-/// <summary>A follow-up case as its department and the public see it (no asker identity).</summary>
+/// <summary>
+/// A follow-up case as its department and the public see it (no asker identity). <see cref="Version"/> grows with every
+/// change, so lists that index the case keep only its newest state.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Realtime.FollowUpCase")]
 public sealed record FollowUpCase(
     [property: Id(0)] string CaseId,
@@ -13,7 +16,9 @@ public sealed record FollowUpCase(
     [property: Id(5)] string? CommunityName,
     [property: Id(6)] string? DistrictCode,
     [property: Id(7)] string? Topic,
-    [property: Id(8)] FollowUpInfo Info)
+    [property: Id(8)] FollowUpInfo Info,
+    [property: Id(9)] int Version = 1,
+    [property: Id(10)] string? ProgrammeTitle = null)
 {
     public bool IsOpen => Info.Answer is null;
 

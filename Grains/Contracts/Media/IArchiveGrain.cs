@@ -26,16 +26,13 @@ public interface IArchiveGrain : IGrainWithStringKey
 {
     public const string Key = "archive";
 
+    /// <summary>Lists or replaces the programme's entry; called by its programme grain, which decides what is listed.</summary>
     [Alias("Publish")]
     Task Publish(ArchiveEntry entry);
 
-    /// <summary>Publishes a recording still being transcoded, unless the programme already has a finished one.</summary>
-    [Alias("PublishEarly")]
-    Task PublishEarly(ArchiveEntry entry);
-
-    /// <summary>Takes back an early publication of this job (its transcoding failed for good or was cancelled).</summary>
-    [Alias("Withdraw")]
-    Task Withdraw(string programmeId, string jobId);
+    /// <summary>Takes the programme's entry out (its early recording was withdrawn).</summary>
+    [Alias("Remove")]
+    Task Remove(string programmeId);
 
     [Alias("Get")]
     Task<ArchiveEntry?> Get(string programmeId);

@@ -23,4 +23,16 @@ public interface IProgrammeGrain : IGrainWithStringKey
 
     [Alias("Archive")]
     Task<Result<ProgrammeDetails>> Archive();
+
+    /// <summary>
+    /// A transcode published its recording: early (<see cref="Media.Recording.Processing"/>) or finished, which also
+    /// archives an ended programme. The archive entry follows from this grain's state, so it is listed exactly once.
+    /// An early recording never replaces a finished one.
+    /// </summary>
+    [Alias("PublishRecording")]
+    Task PublishRecording(Media.Recording recording);
+
+    /// <summary>Takes back the early recording of this job (its transcoding failed for good or was cancelled).</summary>
+    [Alias("WithdrawRecording")]
+    Task WithdrawRecording(string jobId);
 }

@@ -54,7 +54,10 @@ public interface IQuestionDeskGrain : IGrainWithStringKey
     [OneWay, Alias("ReportViewers")]
     Task ReportViewers(string hostId, int viewers);
 
-    /// <summary>Called by the programme grain on every change of the programme.</summary>
-    [OneWay, Alias("ProgrammeChanged")]
+    /// <summary>
+    /// Called by the programme grain on every change of the programme; completes once what the change implies (an ended
+    /// programme's unanswered questions become follow-up cases) is stored.
+    /// </summary>
+    [Alias("ProgrammeChanged")]
     Task ProgrammeChanged(ProgrammeDetails programme);
 }

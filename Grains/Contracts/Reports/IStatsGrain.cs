@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+
 namespace Realtime.Contracts.Reports;
 
 /// <summary>
@@ -7,12 +10,21 @@ namespace Realtime.Contracts.Reports;
 [Alias("Realtime.IStatsGrain")]
 public interface IStatsGrain : IGrainWithStringKey
 {
-    [Alias("Add")]
-    Task Add(StatsCounters delta);
+    /// <summary>
+    /// Adds the deltas of one source (a programme's desk) that this grain has not applied yet: entries at or below the
+    /// highest version already applied from that source are skipped, so a source may resend until it is confirmed.
+    /// Completes once the sum is persisted.
+    /// </summary>
+    [Alias("Apply")]
+    Task Apply(string source, ImmutableArray<StatsEntry> entries);
 
-    [Alias("Get")]
+    [ReadOnly, Alias("Get")]
     Task<StatsCounters> Get();
 }
+
+/// <summary>One delta of a source, stamped with the source's version (the desk's change-set version).</summary>
+[GenerateSerializer, Immutable, Alias("Realtime.StatsEntry")]
+public sealed record StatsEntry([property: Id(0)] long Version, [property: Id(1)] StatsCounters Delta);
 
 public static class StatsKeys
 {

@@ -2,14 +2,14 @@ using Microsoft.Extensions.Logging;
 using Realtime.Contracts.Common;
 using Realtime.Contracts.FollowUps;
 using Realtime.Contracts.Questions;
-using Realtime.Contracts.Reports;
 using Realtime.Grains.Common;
 
 namespace Realtime.Grains.FollowUps;
 
 /// <summary>
-/// One written follow-up. A reminder at the deadline flags it overdue if nobody answered; every change is told to the
-/// programme's desk (so the asker sees it live), the department's list and the report counters.
+/// One written follow-up. A reminder at the deadline flags it overdue if nobody answered. Every change is stored with
+/// "not yet delivered" and then told to the programme's desk (the asker sees it live; the desk counts it in the reports)
+/// and to the department's list; the outbox reminder resumes a delivery that a crash interrupted.
 /// </summary>
 public sealed class FollowUpCaseGrain(
     [PersistentState("case", StorageNames.Default)] IPersistentState<FollowUpCaseState> state,
@@ -19,16 +19,24 @@ public sealed class FollowUpCaseGrain(
 {
     private const string DeadlineReminder = "deadline";
     public const int MaxAnswerLength = 2000;
+    private OutboxReminder? _outbox;
+
+    private OutboxReminder Outbox => _outbox ??= new OutboxReminder(this);
 
     public async Task Open(FollowUpCase followUp)
     {
-        if (state.State.Case is not null)
-            return;
-        state.State.Case = followUp;
-        await state.WriteStateAsync();
-        var due = followUp.Info.Deadline - clock.GetUtcNow();
-        await this.RegisterOrUpdateReminder(DeadlineReminder, due < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : due, TimeSpan.FromHours(1));
-        await grains.GetGrain<IDepartmentGrain>(followUp.Info.Department).Track(followUp);
+        // Called by the desk until it returns: every step is idempotent, so a repeat finishes what a crash cut short.
+        if (state.State.Case is null)
+        {
+            state.State.Case = followUp;
+            await state.WriteStateAsync();
+            await SetDeadline(followUp);
+        }
+        else if (state.State.Case.IsOpen && !state.State.Case.Info.Overdue && await this.GetReminder(DeadlineReminder) is null)
+        {
+            await SetDeadline(state.State.Case);
+        }
+        await Deliver();
     }
 
     public Task<FollowUpCase?> Get() => Task.FromResult(state.State.Case);
@@ -45,37 +53,70 @@ public sealed class FollowUpCaseGrain(
             return Result<FollowUpCase>.Invalid("text", error);
 
         var answered = current with { Info = current.Info with { Answer = text.Trim(), AnsweredBy = answeredBy, AnsweredAt = clock.GetUtcNow() } };
-        await Save(answered, StatsCounters.Zero with { FollowUpAnswered = 1 });
+        await Save(answered);
         if (await this.GetReminder(DeadlineReminder) is { } reminder)
             await this.UnregisterReminder(reminder);
-        return Result<FollowUpCase>.Ok(answered);
+        return Result<FollowUpCase>.Ok(state.State.Case!);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == OutboxReminder.Name)
+        {
+            Outbox.Fired();
+            await TryDeliver();
+            await Outbox.Clear(() => state.State.Delivered >= (state.State.Case?.Version ?? 0));
+            return;
+        }
         if (state.State.Case is { IsOpen: true, Info.Overdue: false } current && clock.GetUtcNow() >= current.Info.Deadline)
-            await Save(current with { Info = current.Info with { Overdue = true } }, StatsCounters.Zero with { Overdue = 1 });
+            await Save(current with { Info = current.Info with { Overdue = true } });
         if (state.State.Case is { } now && (!now.IsOpen || now.Info.Overdue) && await this.GetReminder(reminderName) is { } reminder)
             await this.UnregisterReminder(reminder);
     }
 
-    private async Task Save(FollowUpCase next, StatsCounters delta)
+    /// <summary>Stores the change as not yet delivered (with the reminder that resumes it), then delivers it.</summary>
+    private async Task Save(FollowUpCase next)
     {
-        state.State.Case = next;
+        await Outbox.Ensure();
+        state.State.Case = next with { Version = next.Version + 1 };
         await state.WriteStateAsync();
+        await TryDeliver();
+        await Outbox.Clear(() => state.State.Delivered >= (state.State.Case?.Version ?? 0));
+    }
+
+    /// <summary>A change that is stored stands; a failed delivery is left to the outbox reminder.</summary>
+    private async Task TryDeliver()
+    {
         try
         {
-            var month = StatsKeys.Month(clock.GetUtcNow());
-            await Task.WhenAll(
-                grains.GetGrain<IQuestionDeskGrain>(next.ProgrammeId).UpdateFollowUp(next.QuestionId, next.Info),
-                grains.GetGrain<IDepartmentGrain>(next.Info.Department).Track(next),
-                grains.GetGrain<IStatsGrain>(StatsKeys.Department(next.Info.Department, month)).Add(delta),
-                grains.GetGrain<IStatsGrain>(StatsKeys.District(next.DistrictCode ?? "unknown", month)).Add(delta),
-                grains.GetGrain<IStatsGrain>(StatsKeys.Programme(next.ProgrammeId)).Add(delta));
+            await Deliver();
         }
         catch (Exception ex)
         {
-            GrainsLog.CaseNotifyFailed(logger, next.CaseId, ex);
+            GrainsLog.CaseNotifyFailed(logger, this.GetPrimaryKeyString(), ex);
         }
+    }
+
+    /// <summary>Tells the desk (changes after opening: it created the case) and the department's list, then records it.</summary>
+    private async Task Deliver()
+    {
+        if (state.State.Case is not { } current || state.State.Delivered >= current.Version)
+            return;
+        var index = grains.GetGrain<IDepartmentGrain>(current.Info.Department).Track(current);
+        if (current.Version > 1)
+        {
+            var told = await grains.GetGrain<IQuestionDeskGrain>(current.ProgrammeId).UpdateFollowUp(current.QuestionId, current.Info);
+            if (told.Error == ErrorKind.Unavailable)
+                throw new InvalidOperationException($"The desk of {current.ProgrammeId} could not store the follow-up yet.");
+        }
+        await index;
+        state.State.Delivered = current.Version;
+        await state.WriteStateAsync();
+    }
+
+    private async Task SetDeadline(FollowUpCase followUp)
+    {
+        var due = followUp.Info.Deadline - clock.GetUtcNow();
+        await this.RegisterOrUpdateReminder(DeadlineReminder, due < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : due, TimeSpan.FromHours(1));
     }
 }

@@ -22,21 +22,10 @@ public sealed class ArchiveGrain([PersistentState("archive", StorageNames.Defaul
         await state.WriteStateAsync();
     }
 
-    public async Task PublishEarly(ArchiveEntry entry)
+    public async Task Remove(string programmeId)
     {
-        if (state.State.Entries.TryGetValue(entry.Programme.Id, out var existing) && !existing.Recording.Processing)
-            return;
-        state.State.Entries[entry.Programme.Id] = entry;
-        await state.WriteStateAsync();
-    }
-
-    public async Task Withdraw(string programmeId, string jobId)
-    {
-        if (state.State.Entries.TryGetValue(programmeId, out var existing) && existing.Recording is { Processing: true } recording && recording.JobId == jobId)
-        {
-            state.State.Entries.Remove(programmeId);
+        if (state.State.Entries.Remove(programmeId))
             await state.WriteStateAsync();
-        }
     }
 
     public Task<ArchiveEntry?> Get(string programmeId) => Task.FromResult(state.State.Entries.GetValueOrDefault(programmeId));

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using Realtime.Contracts.Media;
+using Realtime.Grains.Common;
 
 namespace Realtime.Grains.Media;
 
 /// <summary>
 /// The order of waiting jobs and the lease watchdog. Reentrant because job grains call it back (enqueue, finished)
-/// while it may be calling them; its own state changes happen between awaits.
+/// while it may be calling them; its own state changes happen between awaits, and every write goes through one
+/// <see cref="GroupCommit"/>, so overlapping calls never write over each other and one write acknowledges them all.
 /// </summary>
 [Reentrant]
 public sealed class MediaQueueGrain(
@@ -16,6 +18,7 @@ public sealed class MediaQueueGrain(
 {
     public static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(2);
     private const int RecentLimit = 200;
+    private GroupCommit? _commit;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +38,7 @@ public sealed class MediaQueueGrain(
             if (state.State.Recent.Count > RecentLimit)
                 state.State.Recent.RemoveAt(state.State.Recent.Count - 1);
         }
-        await state.WriteStateAsync();
+        await Persist();
     }
 
     public async Task<MediaJob?> LeaseNext(string workerId, TimeSpan lease)
@@ -48,10 +51,10 @@ public sealed class MediaQueueGrain(
             if (!leased.IsOk)
                 continue; // cancelled or already taken: not waiting any more
             state.State.Leased.Add(jobId);
-            await state.WriteStateAsync();
+            await Persist();
             return leased.Value;
         }
-        await state.WriteStateAsync();
+        await Persist();
         return null;
     }
 
@@ -70,7 +73,23 @@ public sealed class MediaQueueGrain(
     public async Task Finished(string jobId)
     {
         if (state.State.Queued.Remove(jobId) | state.State.Leased.Remove(jobId))
+            await Persist();
+    }
+
+    private Task Persist() => (_commit ??= new GroupCommit(WriteOnce)).Commit();
+
+    private async Task WriteOnce()
+    {
+        try
+        {
             await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory may hold what storage does not: start again from storage.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private async Task Watch(CancellationToken cancellationToken)

@@ -1,17 +1,37 @@
+using Microsoft.Extensions.Logging;
 using Realtime.Contracts.Common;
 using Realtime.Contracts.Districts;
-using Realtime.Contracts.Live;
+using Realtime.Contracts.Media;
 using Realtime.Contracts.Programmes;
-using Realtime.Contracts.Questions;
+using Realtime.Grains.Common;
 
 namespace Realtime.Grains.Programmes;
 
+/// <summary>
+/// One broadcast. Each change is stored together with "effects not yet delivered" (<see cref="ProgrammeGrainState.Delivered"/>
+/// below <see cref="ProgrammeGrainState.Revision"/>), then <see cref="ProgrammeEffects"/> brings the lists, the desk and
+/// the archive in line; a failure is retried by a timer, a crash by the outbox reminder.
+/// </summary>
 public sealed class ProgrammeGrain(
     [PersistentState("programme", StorageNames.Default)] IPersistentState<ProgrammeGrainState> state,
     IGrainFactory grains,
-    TimeProvider clock) : Grain, IProgrammeGrain
+    TimeProvider clock,
+    ILogger<ProgrammeGrain> logger) : Grain, IProgrammeGrain, IRemindable
 {
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    private readonly ProgrammeEffects _effects = new(grains);
+    private OutboxReminder? _reminder;
+    private IGrainTimer? _retry;
+
     private string Id => this.GetPrimaryKeyString();
+    private OutboxReminder Reminder => _reminder ??= new OutboxReminder(this);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Delivered < state.State.Revision)
+            RetryLater();
+        return Task.CompletedTask;
+    }
 
     public async Task<Result<ProgrammeDetails>> Schedule(ScheduleProgramme command)
     {
@@ -36,7 +56,8 @@ public sealed class ProgrammeGrain(
             command.ScheduledStart, command.ScheduledEnd,
             command.Guests.IsDefault ? [] : command.Guests, command.Districts,
             ProgrammeState.Scheduled, StartedAt: null, EndedAt: null, ArchivedAt: null, Version: 1);
-        return await Save(details);
+        await Save(() => state.State.Details = details);
+        return Result<ProgrammeDetails>.Ok(details);
     }
 
     public Task<ProgrammeDetails?> Get() => Task.FromResult(state.State.Details);
@@ -50,6 +71,32 @@ public sealed class ProgrammeGrain(
     public Task<Result<ProgrammeDetails>> Archive() =>
         Move(ProgrammeState.Archived, (d, now) => d with { ArchivedAt = now });
 
+    public async Task PublishRecording(Recording recording)
+    {
+        if (state.State.Details is not { } details || (recording.Processing && state.State.Recording is { Processing: false }))
+            return; // an early replay never replaces a finished one
+        var archive = !recording.Processing && details.State == ProgrammeState.Ended;
+        await Save(() =>
+        {
+            state.State.Recording = recording;
+            state.State.EverPublished = true;
+            if (archive)
+                state.State.Details = details with { State = ProgrammeState.Archived, ArchivedAt = clock.GetUtcNow(), Version = details.Version + 1 };
+        });
+    }
+
+    public async Task WithdrawRecording(string jobId)
+    {
+        if (state.State.Recording is { Processing: true } recording && recording.JobId == jobId)
+            await Save(() => state.State.Recording = null);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        Reminder.Fired();
+        return Deliver();
+    }
+
     private async Task<Result<ProgrammeDetails>> Move(
         ProgrammeState target, Func<ProgrammeDetails, DateTimeOffset, ProgrammeDetails> stamp)
     {
@@ -59,23 +106,46 @@ public sealed class ProgrammeGrain(
             return Result<ProgrammeDetails>.WrongState(current.State.ToString(), ProgrammeLifecycle.Refusal(current.State, target));
 
         var next = stamp(current, clock.GetUtcNow()) with { State = target, Version = current.Version + 1 };
-        return await Save(next);
+        await Save(() => state.State.Details = next);
+        return Result<ProgrammeDetails>.Ok(next);
     }
 
-    private async Task<Result<ProgrammeDetails>> Save(ProgrammeDetails details)
+    /// <summary>Stores a change with its effects pending (the reminder first, so a crash right after is resumed), then delivers.</summary>
+    private async Task Save(Action change)
     {
-        state.State.Details = details;
+        await Reminder.Ensure();
+        change();
+        state.State.Revision++;
         await state.WriteStateAsync();
-
-        // The programme is persisted; now tell the lists that show it, then every LiveApi host.
-        var summary = details.ToSummary();
-        await Task.WhenAll(details.Districts
-            .Select(code => grains.GetGrain<IDistrictGrain>(code).TrackProgramme(summary))
-            .Append(grains.GetGrain<IProgrammeCatalogGrain>(IProgrammeCatalogGrain.All).Track(summary)));
-        await grains.GetGrain<IQuestionDeskGrain>(Id).ProgrammeChanged(details);
-        await grains.GetGrain<ILivePublisherGrain>(0).Publish(new ProgrammeChanged(details));
-        return Result<ProgrammeDetails>.Ok(details);
+        await Deliver();
     }
+
+    /// <summary>Applies the current state's effects; once they hold, records it and drops the reminder, else tries again later.</summary>
+    private async Task Deliver()
+    {
+        var revision = state.State.Revision;
+        if (state.State.Details is null || state.State.Delivered >= revision)
+        {
+            await Reminder.Clear(() => state.State.Delivered >= state.State.Revision);
+            return;
+        }
+        try
+        {
+            await _effects.Apply(state.State);
+            state.State.Delivered = revision;
+            await state.WriteStateAsync();
+            _retry?.Dispose();
+            _retry = null;
+            await Reminder.Clear(() => state.State.Delivered >= state.State.Revision);
+        }
+        catch (Exception ex)
+        {
+            GrainsLog.ProgrammeEffectsFailed(logger, Id, ex);
+            RetryLater();
+        }
+    }
+
+    private void RetryLater() => _retry ??= this.RegisterGrainTimer(_ => Deliver(), RetryInterval, RetryInterval);
 
     private static bool IsSameSchedule(ProgrammeDetails d, ScheduleProgramme c) =>
         d.Series == c.Series && d.Title == c.Title.Trim() && d.ScheduledStart == c.ScheduledStart

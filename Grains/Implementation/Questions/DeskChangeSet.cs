@@ -1,5 +1,3 @@
-using Realtime.Contracts.FollowUps;
-using Realtime.Contracts.Reports;
 using Realtime.Contracts.Questions;
 
 namespace Realtime.Grains.Questions;
@@ -12,8 +10,9 @@ public sealed class DeskChangeSet
     public List<string> Banned { get; } = [];
     public List<ModerationLogEntry> Log { get; } = [];
     public List<(long QuestionId, string ViewerId, int Score, string? Comment)> Ratings { get; } = [];
-    public List<FollowUpCase> NewCases { get; } = [];
-    public List<(string Key, StatsCounters Delta)> Stats { get; } = [];
+
+    /// <summary>Follow-up cases and counters this change implies, each tied to the row whose change implies it.</summary>
+    public List<(EffectRow Row, DeskEffect Effect)> Effects { get; } = [];
     public bool SettingsChanged { get; set; }
 
     public bool IsEmpty => Questions.Count == 0 && Votes.Count == 0 && Banned.Count == 0 && Log.Count == 0 && Ratings.Count == 0
@@ -28,5 +27,9 @@ public sealed class DeskChangeSet
     }
 }
 
-/// <summary>The desk-wide settings row.</summary>
-public sealed record DeskSettings(bool Paused, int SlowModeSeconds, long? NextId, long? OnAirId, long Version, long NextLogSequence);
+/// <summary>
+/// The desk-wide settings row. <see cref="EffectsConfirmed"/>: every effect up to this version was applied by its
+/// targets (kept by the desk grain, not by the book).
+/// </summary>
+public sealed record DeskSettings(bool Paused, int SlowModeSeconds, long? NextId, long? OnAirId, long Version, long NextLogSequence,
+    long EffectsConfirmed = 0);

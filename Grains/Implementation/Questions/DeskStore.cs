@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -22,19 +23,33 @@ public sealed class DeskStore(TableServiceClient service)
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile bool _created;
 
-    public async Task WriteAsync(string programmeId, DeskChangeSet changes, DeskSettings settings)
+    /// <summary>
+    /// Writes a change set. A question row carries every unconfirmed effect of its question
+    /// (<paramref name="questionEffects"/>) and a rating row its own, so a row and what it implies are stored by one write.
+    /// </summary>
+    public async Task WriteAsync(string programmeId, DeskChangeSet changes, DeskSettings settings,
+        Func<long, ImmutableArray<DeskEffect>> questionEffects)
     {
         await EnsureTable();
         var rows = new List<TableEntity>();
         foreach (var change in changes.Questions.Values)
         {
             var q = change.Question;
-            rows.Add(Row($"{programmeId}|q{q.Id % Shards}", q.Id.ToString("D10"), JsonSerializer.Serialize(q, Json)));
+            var row = Row($"{programmeId}|q{q.Id % Shards}", q.Id.ToString("D10"), JsonSerializer.Serialize(q, Json));
+            if (questionEffects(q.Id) is { IsEmpty: false } effects)
+                row[EffectsColumn] = JsonSerializer.Serialize(effects, Json);
+            rows.Add(row);
         }
         foreach (var (questionId, voterId) in changes.Votes)
             rows.Add(Row($"{programmeId}|v{questionId % Shards}", $"{questionId:D10}|{voterId}", null));
+        var ratingEffects = changes.Effects.Where(e => e.Row.RaterId is not null).ToDictionary(e => e.Row, e => e.Effect);
         foreach (var (questionId, viewerId, score, comment) in changes.Ratings)
-            rows.Add(Row($"{programmeId}|r{questionId % Shards}", $"{questionId:D10}|{viewerId}", JsonSerializer.Serialize(new StoredRating(score, comment), Json)));
+        {
+            var row = Row($"{programmeId}|r{questionId % Shards}", $"{questionId:D10}|{viewerId}", JsonSerializer.Serialize(new StoredRating(score, comment), Json));
+            if (ratingEffects.TryGetValue(new EffectRow(questionId, viewerId), out var effect))
+                row[EffectsColumn] = JsonSerializer.Serialize(ImmutableArray.Create(effect), Json);
+            rows.Add(row);
+        }
         foreach (var viewer in changes.Banned)
             rows.Add(Row($"{programmeId}|desk", "ban|" + viewer, null));
         foreach (var entry in changes.Log)
@@ -53,11 +68,17 @@ public sealed class DeskStore(TableServiceClient service)
         var questions = new List<Question>();
         var votes = new List<(long, string)>();
         var ratings = new List<(long, string, int)>();
+        var effects = new List<(EffectRow, DeskEffect)>();
         await Task.WhenAll(Enumerable.Range(0, Shards).Select(async shard =>
         {
             var found = new List<Question>();
+            var implied = new List<(EffectRow, DeskEffect)>();
             await foreach (var row in Partition($"{programmeId}|q{shard}", cancellationToken))
-                found.Add(JsonSerializer.Deserialize<Question>(row.GetString("Data"), Json)!);
+            {
+                var question = JsonSerializer.Deserialize<Question>(row.GetString("Data"), Json)!;
+                found.Add(question);
+                implied.AddRange(EffectsOf(row).Select(e => (EffectRow.OfQuestion(question.Id), e)));
+            }
             var cast = new List<(long, string)>();
             await foreach (var row in Partition($"{programmeId}|v{shard}", cancellationToken))
                 cast.Add(SplitKey(row.RowKey));
@@ -66,12 +87,14 @@ public sealed class DeskStore(TableServiceClient service)
             {
                 var (questionId, viewerId) = SplitKey(row.RowKey);
                 rated.Add((questionId, viewerId, JsonSerializer.Deserialize<StoredRating>(row.GetString("Data"), Json)!.Score));
+                implied.AddRange(EffectsOf(row).Select(e => (new EffectRow(questionId, viewerId), e)));
             }
             lock (questions)
             {
                 questions.AddRange(found);
                 votes.AddRange(cast);
                 ratings.AddRange(rated);
+                effects.AddRange(implied);
             }
         }));
 
@@ -91,7 +114,7 @@ public sealed class DeskStore(TableServiceClient service)
             if (log.Count >= 100)
                 break;
         }
-        return new DeskStored(settings, questions, votes, banned, log, ratings);
+        return new DeskStored(settings, questions, votes, banned, log, ratings, effects);
     }
 
     /// <summary>A page of the moderation log, newest first, starting below <paramref name="beforeSequence"/>.</summary>
@@ -117,6 +140,12 @@ public sealed class DeskStore(TableServiceClient service)
     }
 
     private sealed record StoredRating(int Score, string? Comment);
+
+    private const string EffectsColumn = "Fx";
+
+    private static IEnumerable<DeskEffect> EffectsOf(TableEntity row) => row.GetString(EffectsColumn) is { } json
+        ? JsonSerializer.Deserialize<ImmutableArray<DeskEffect>>(json, Json)
+        : [];
 
     private AsyncPageable<TableEntity> Partition(string partitionKey, CancellationToken cancellationToken) =>
         _table.QueryAsync<TableEntity>(e => e.PartitionKey == partitionKey, cancellationToken: cancellationToken);

@@ -28,7 +28,8 @@ public sealed partial class QuestionBook
             return Result<PublicQuestion>.WrongState("Rated", "您已经评价过这个问题的答复。");
         var comment_ = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         _changes.Ratings.Add((questionId, viewer.Id, score, comment_));
-        Tally(question, StatsCounters.Zero with { Ratings = 1, RatingSum = score });
+        // The rating row carries its own counters: the row and the count it implies are stored together.
+        Tally(new EffectRow(questionId, viewer.Id), question, question.Department ?? "none", StatsCounters.Zero with { Ratings = 1, RatingSum = score });
         var rated = Put(question, question with { Ratings = question.Ratings + 1, RatingSum = question.RatingSum + score });
         return Result<PublicQuestion>.Ok(rated.ToPublic());
     }
@@ -40,6 +41,14 @@ public sealed partial class QuestionBook
             return Result<PublicQuestion>.NotFound($"问题 #{questionId} 没有转办记录。");
         if (question.FollowUp == info)
             return Result<PublicQuestion>.Ok(question.ToPublic());
+        var before = question.FollowUp!;
+        var delta = StatsCounters.Zero with
+        {
+            FollowUpAnswered = before.Answer is null && info.Answer is not null ? 1 : 0,
+            Overdue = !before.Overdue && info.Overdue ? 1 : 0,
+        };
+        if (delta.FollowUpAnswered + delta.Overdue > 0)
+            Tally(EffectRow.OfQuestion(questionId), question, info.Department, delta);
         return Result<PublicQuestion>.Ok(Put(question, question with { FollowUp = info }).ToPublic());
     }
 
@@ -53,7 +62,7 @@ public sealed partial class QuestionBook
         var info = new FollowUpInfo(FollowUpInfo.CaseIdOf(programmeId, question.Id),
             question.Department ?? DeskCatalogue.OpennessOffice, now, deadline, false, null, null, null);
         var followUp = question with { Status = QuestionStatus.FollowUp, FollowUp = info };
-        _changes.NewCases.Add(FollowUpCase.Of(followUp, info));
+        _changes.Effects.Add((EffectRow.OfQuestion(question.Id), DeskEffect.Open(FollowUpCase.Of(followUp, info) with { ProgrammeTitle = _title })));
         return followUp;
     }
 
@@ -86,15 +95,16 @@ public sealed partial class QuestionBook
             _ => null,
         };
         if (delta is not null)
-            Tally(after, delta);
+            Tally(EffectRow.OfQuestion(after.Id), after, after.Department ?? "none", delta);
     }
 
-    private void Tally(Question question, StatsCounters delta)
+    /// <summary>Counts for the question's district, the department and the programme, stored with the row that implies it.</summary>
+    private void Tally(EffectRow row, Question question, string department, StatsCounters delta)
     {
         var month = StatsKeys.Month(clock.GetUtcNow());
-        _changes.Stats.Add((StatsKeys.District(question.DistrictCode ?? "unknown", month), delta));
-        _changes.Stats.Add((StatsKeys.Department(question.Department ?? "none", month), delta));
-        _changes.Stats.Add((StatsKeys.Programme(programmeId), delta));
+        _changes.Effects.Add((row, DeskEffect.Stats(
+            [StatsKeys.District(question.DistrictCode ?? "unknown", month), StatsKeys.Department(department, month), StatsKeys.Programme(programmeId)],
+            delta)));
     }
 
     private HashSet<string> RatersOf(long questionId)

@@ -9,6 +9,11 @@ public sealed partial class QuestionBook
     {
         if (stored.Settings is { } settings)
             _settings = settings;
+        // Rows of a change set may be stored while the settings row of that write was not: never reuse a version that
+        // stamped an effect, or its targets would take a new effect for a resend.
+        var lastEffect = stored.Effects.Count == 0 ? 0 : stored.Effects.Max(e => e.Effect.Version);
+        if (lastEffect > _settings.Version)
+            _settings = _settings with { Version = lastEffect };
         foreach (var (questionId, voterId) in stored.Votes)
             VotersOf(questionId).Add(voterId);
         var ratings = new Dictionary<long, (int Count, int Sum)>();
@@ -50,4 +55,5 @@ public sealed record DeskStored(
     IReadOnlyList<(long QuestionId, string VoterId)> Votes,
     IReadOnlyList<string> Banned,
     IReadOnlyList<ModerationLogEntry> RecentLog,
-    IReadOnlyList<(long QuestionId, string ViewerId, int Score)> Ratings);
+    IReadOnlyList<(long QuestionId, string ViewerId, int Score)> Ratings,
+    IReadOnlyList<(EffectRow Row, DeskEffect Effect)> Effects);

@@ -28,6 +28,7 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
     private long _nextId = 1;
     private double _maxRank;
     private int _viewers;
+    private string? _title;
 
     public string ProgrammeId => programmeId;
     public ProgrammeState ProgrammeState { get; private set; }
@@ -42,6 +43,7 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
 
     public void SetProgramme(ProgrammeDetails programme)
     {
+        _title = programme.Title;
         ProgrammeState = programme.State;
         StartedAt = programme.StartedAt;
         FollowUpWhatWasNotReached();
@@ -139,6 +141,9 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
         {
             _settings = _settings with { Version = _settings.Version + 1 };
             taken.SettingsChanged = true;
+            // Every effect of the change set carries its version: targets use it to apply each effect once.
+            for (var i = 0; i < taken.Effects.Count; i++)
+                taken.Effects[i] = (taken.Effects[i].Row, taken.Effects[i].Effect with { Version = _settings.Version });
         }
         return taken;
     }

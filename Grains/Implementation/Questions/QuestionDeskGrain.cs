@@ -5,7 +5,6 @@ using Orleans.Concurrency;
 using Realtime.Contracts.Common;
 using Realtime.Contracts.Districts;
 using Realtime.Contracts.FollowUps;
-using Realtime.Contracts.Reports;
 using Realtime.Grains.Common;
 using Realtime.Contracts.Live;
 using Realtime.Contracts.Programmes;
@@ -16,7 +15,9 @@ namespace Realtime.Grains.Questions;
 /// <summary>
 /// Glue between the in-memory <see cref="QuestionBook"/>, the <see cref="DeskStore"/> and the push path. Reentrant so
 /// that commands arriving while a write is in flight are applied at once and acknowledged together by the next
-/// write (group commit); each command's own logic runs without interleaving, between awaits.
+/// write (group commit); each command's own logic runs without interleaving, between awaits. Follow-up cases and
+/// report counters travel in the rows that imply them and are delivered by <see cref="DeskEffectPump"/>; the outbox
+/// reminder brings the desk back after a crash until every one is confirmed.
 /// </summary>
 [Reentrant]
 public sealed class QuestionDeskGrain(
@@ -24,7 +25,7 @@ public sealed class QuestionDeskGrain(
     IOptions<DeskRules> rules,
     IGrainFactory grains,
     TimeProvider clock,
-    ILogger<QuestionDeskGrain> logger) : Grain, IQuestionDeskGrain
+    ILogger<QuestionDeskGrain> logger) : Grain, IQuestionDeskGrain, IRemindable
 {
     private static readonly TimeSpan ViewerReportExpiry = TimeSpan.FromSeconds(10);
     private const string Unavailable = "暂时无法保存，请稍后重试（存储服务不可用）。";
@@ -33,7 +34,8 @@ public sealed class QuestionDeskGrain(
     private readonly Dictionary<string, (int Viewers, DateTimeOffset Seen)> _hostViewers = new(StringComparer.Ordinal);
     private QuestionBook _book = null!;
     private bool _exists;
-    private GroupCommit? _commit;
+    private DeskWriter _writer = null!;
+    private OutboxReminder _reminder = null!;
     private bool _statusDirty;
 
     private string Id => this.GetPrimaryKeyString();
@@ -41,13 +43,31 @@ public sealed class QuestionDeskGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _book = new QuestionBook(Id, rules.Value, clock);
+        _reminder = new OutboxReminder(this);
+        _writer = new DeskWriter(Id, _book, store, _reminder, () => new DeskEffectPump(Id, grains, logger, () => _writer.Settled()),
+            changes => Publish([.. changes.Questions.Values], [.. changes.Log]), () => this.DeactivateOnIdle());
         var programme = await grains.GetGrain<IProgrammeGrain>(Id).Get();
         _exists = programme is not null;
         if (programme is null)
             return;
-        _book.Restore(await store.LoadAsync(Id, cancellationToken));
+        var stored = await store.LoadAsync(Id, cancellationToken);
+        _book.Restore(stored);
+        _writer.Pump.Outbox.Restore(stored.Settings?.EffectsConfirmed ?? 0, _book.Version);
+        foreach (var (row, effect) in stored.Effects)
+            _writer.Pump.Outbox.Add(row, effect);
         this.RegisterGrainTimer(PushStatusIfDirty, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         await ApplyProgramme(programme);
+        _writer.Pump.Kick();
+    }
+
+    /// <summary>The outbox reminder: resume what a crash left undelivered; drop the reminder once a finished programme has nothing left.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _reminder.Fired();
+        _writer.Pump.Kick();
+        return _writer.Pump.Outbox.IsEmpty && _book.ProgrammeState is ProgrammeState.Ended or ProgrammeState.Archived
+            ? _reminder.Clear(() => _writer.Pump.Outbox.IsEmpty)
+            : Task.CompletedTask;
     }
 
     public async Task<Result<SubmitOutcome>> Submit(Actor asker, SubmitQuestion command)
@@ -123,24 +143,20 @@ public sealed class QuestionDeskGrain(
         {
             // Created after this activation looked for it: start again with the programme in place.
             this.DeactivateOnIdle();
-            return Task.CompletedTask;
+            throw new InvalidOperationException($"The desk of {Id} started before its programme existed; call again.");
         }
         return ApplyProgramme(programme);
     }
 
-    /// <summary>The programme changed: when it has ended, what was not reached becomes follow-up cases.</summary>
+    /// <summary>
+    /// The programme changed: when it has ended, what was not reached becomes follow-up cases. Completes once that is
+    /// stored (the cases travel in the same rows), so the programme grain may count its own effect as delivered.
+    /// </summary>
     private async Task ApplyProgramme(ProgrammeDetails programme)
     {
         _book.SetProgramme(programme);
         _statusDirty = true;
-        try
-        {
-            await Commit();
-        }
-        catch (Exception ex)
-        {
-            GrainsLog.DeskWriteFailed(logger, Id, ex);
-        }
+        await Commit();
         await PushStatusIfDirty(CancellationToken.None);
     }
 
@@ -161,44 +177,7 @@ public sealed class QuestionDeskGrain(
         }
     }
 
-    private Task Commit() => (_commit ??= new GroupCommit(WriteOnce)).Commit();
-
-    /// <summary>Writes everything changed since the last write, then pushes it; on failure the desk reloads from storage.</summary>
-    private async Task WriteOnce()
-    {
-        var changes = _book.TakeChanges();
-        try
-        {
-            if (!changes.IsEmpty)
-                await store.WriteAsync(Id, changes, _book.Settings);
-        }
-        catch
-        {
-            // Memory may now hold what storage does not: reload from storage on the next call.
-            this.DeactivateOnIdle();
-            throw;
-        }
-        if (changes.IsEmpty && changes.NewCases.Count == 0 && changes.Stats.Count == 0)
-            return;
-        Publish(changes.Questions.Values.ToImmutableArray(), [.. changes.Log]);
-        _ = Propagate(changes);
-    }
-
-    /// <summary>After a write: open follow-up cases and add to the report counters (one call per counter key).</summary>
-    private async Task Propagate(DeskChangeSet changes)
-    {
-        try
-        {
-            var stats = changes.Stats.GroupBy(s => s.Key)
-                .Select(g => grains.GetGrain<IStatsGrain>(g.Key).Add(g.Select(s => s.Delta).Aggregate(StatsCounters.Zero, (a, b) => a.Add(b))));
-            var cases = changes.NewCases.Select(c => grains.GetGrain<IFollowUpCaseGrain>(c.CaseId).Open(c));
-            await Task.WhenAll(stats.Concat(cases));
-        }
-        catch (Exception ex)
-        {
-            GrainsLog.PropagationFailed(logger, Id, ex);
-        }
-    }
+    private Task Commit() => _writer.Commit();
 
     private Task PushStatusIfDirty(CancellationToken cancellationToken)
     {

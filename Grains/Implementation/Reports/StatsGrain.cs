@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 using Realtime.Contracts.Reports;
 using Realtime.Grains.Common;
@@ -6,7 +7,8 @@ namespace Realtime.Grains.Reports;
 
 /// <summary>
 /// Counters of one scope and month, added to by events: a report reads these, never the questions. Reentrant with
-/// group commit, so a busy district's counters take one write for many concurrent additions.
+/// group commit, so a busy district's counters take one write for many concurrent additions. Each source's entries are
+/// applied once: a version at or below the one recorded for the source is a resend and changes nothing.
 /// </summary>
 [Reentrant]
 public sealed class StatsGrain(
@@ -14,11 +16,36 @@ public sealed class StatsGrain(
 {
     private GroupCommit? _commit;
 
-    public Task Add(StatsCounters delta)
+    public Task Apply(string source, ImmutableArray<StatsEntry> entries)
     {
-        state.State.Counters = state.State.Counters.Add(delta);
-        return (_commit ??= new GroupCommit(() => state.WriteStateAsync())).Commit();
+        var applied = state.State.Applied.GetValueOrDefault(source);
+        var counters = state.State.Read();
+        foreach (var entry in entries.OrderBy(e => e.Version))
+        {
+            if (entry.Version <= applied)
+                continue;
+            counters = counters.Add(entry.Delta);
+            applied = entry.Version;
+        }
+        state.State.Write(counters);
+        state.State.Applied[source] = applied;
+        // Even a pure resend waits for a write: the first attempt may have been applied in memory but not yet stored.
+        return (_commit ??= new GroupCommit(WriteOnce)).Commit();
     }
 
-    public Task<StatsCounters> Get() => Task.FromResult(state.State.Counters);
+    public Task<StatsCounters> Get() => Task.FromResult(state.State.Read());
+
+    private async Task WriteOnce()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now holds more than storage: start again from storage, the sources resend.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
 }

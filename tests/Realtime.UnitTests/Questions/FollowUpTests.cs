@@ -34,8 +34,10 @@ public sealed class FollowUpTests
         Assert.Equal("labour", _f.Get(approved).FollowUp!.Department);
         Assert.Equal(FollowUpCaseId(approved), _f.Get(approved).FollowUp!.CaseId);
         Assert.Equal(QuestionStatus.Pending, _f.Get(pending).Status);
-        Assert.Equal(2, changes.NewCases.Count);
-        Assert.Contains(changes.NewCases, c => c.QuestionId == noDepartment && c.Info.Department == DeskCatalogue.OpennessOffice);
+        var cases = changes.Effects.Select(e => e.Effect.Case).OfType<Contracts.FollowUps.FollowUpCase>().ToList();
+        Assert.Equal(2, cases.Count);
+        Assert.Contains(cases, c => c.QuestionId == noDepartment && c.Info.Department == DeskCatalogue.OpennessOffice);
+        Assert.All(changes.Effects, e => Assert.Equal(_f.Book.Version, e.Effect.Version));
         Assert.Null(_f.Book.Status.OnAir);
     }
 
@@ -46,7 +48,7 @@ public sealed class FollowUpTests
         _f.Do(new SendToFollowUp(id));
         var info = _f.Get(id).FollowUp!;
         Assert.True(info.Deadline > _f.Clock.Now.AddDays(4));
-        Assert.Single(_f.Book.TakeChanges().NewCases);
+        Assert.Single(_f.Book.TakeChanges().Effects, e => e.Effect.Case?.QuestionId == id);
     }
 
     [Fact]
@@ -73,14 +75,37 @@ public sealed class FollowUpTests
         _f.Do(new Reject(rejected, "与本期节目主题无关"));
         _f.Book.Rate(_f.OtherViewer, answered, 5, null);
 
-        var totals = _f.Book.TakeChanges().Stats.GroupBy(s => s.Key)
-            .ToDictionary(g => g.Key, g => g.Select(s => s.Delta).Aggregate(StatsCounters.Zero, (a, b) => a.Add(b)));
+        var changes = _f.Book.TakeChanges();
+        var totals = changes.Effects.Where(e => e.Effect.Delta is not null)
+            .SelectMany(e => e.Effect.StatsKeys.Select(key => (Key: key, e.Effect.Delta)))
+            .GroupBy(s => s.Key)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.Delta!).Aggregate(StatsCounters.Zero, (a, b) => a.Add(b)));
         var month = StatsKeys.Month(_f.Clock.Now);
         var district = totals[StatsKeys.District("210102", month)];
         Assert.Equal((2, 1, 1, 1, 1, 5), (district.Received, district.Approved, district.AnsweredOnAir, district.Rejected, district.Ratings, district.RatingSum));
         Assert.Equal(1, district.RejectedByReason["与本期节目主题无关"]);
         Assert.Equal(1, totals[StatsKeys.Department("labour", month)].AnsweredOnAir);
         Assert.Equal(2, totals[StatsKeys.Programme("p-test")].Received);
+        // The rating's counters travel in the rating's own row, the rest in the question rows.
+        Assert.Single(changes.Effects, e => e.Row == new EffectRow(answered, _f.OtherViewer.Id));
+        Assert.All(changes.Effects.Where(e => e.Row.RaterId is null), e => Assert.True(changes.Questions.ContainsKey(e.Row.QuestionId)));
+    }
+
+    [Fact]
+    public void WrittenAnswerAndOverdue_AreCountedOnceForTheCaseDepartment()
+    {
+        var id = Approved("请问低保怎么申请？", null);
+        _f.Do(new SendToFollowUp(id));
+        _f.Book.TakeChanges();
+        var info = _f.Get(id).FollowUp!;
+
+        _f.Book.UpdateFollowUp(id, info with { Overdue = true });
+        _f.Book.UpdateFollowUp(id, info with { Overdue = true });
+        _f.Book.UpdateFollowUp(id, info with { Overdue = true, Answer = "已办理", AnsweredBy = "办公室", AnsweredAt = _f.Clock.Now });
+        var deltas = _f.Book.TakeChanges().Effects.Select(e => e.Effect).Where(e => e.Delta is not null).ToList();
+        Assert.Equal(1, deltas.Sum(e => e.Delta!.Overdue));
+        Assert.Equal(1, deltas.Sum(e => e.Delta!.FollowUpAnswered));
+        Assert.All(deltas, e => Assert.Contains(StatsKeys.Department(DeskCatalogue.OpennessOffice, StatsKeys.Month(_f.Clock.Now)), e.StatsKeys));
     }
 
     private long Approved(string text, string? department)

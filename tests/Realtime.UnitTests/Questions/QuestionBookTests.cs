@@ -170,7 +170,7 @@ public sealed class QuestionBookTests
         var changes = _f.Book.TakeChanges();
 
         var restored = new QuestionBook("p-test", new DeskRules(), _f.Clock);
-        restored.Restore(new DeskStored(_f.Book.Settings, [.. changes.Questions.Values.Select(c => c.Question)], changes.Votes, [], changes.Log, []));
+        restored.Restore(new DeskStored(_f.Book.Settings, [.. changes.Questions.Values.Select(c => c.Question)], changes.Votes, [], changes.Log, [], []));
         Assert.Equal(_f.Book.Status.Counts, restored.Status.Counts);
         Assert.Equal(1, restored.All.Single(q => q.Id == a.Id).Votes);
         var again = restored.Submit(_f.OtherViewer, new SubmitQuestion("b", "x", null, BookFixture.Nanhu.Code, null, null), BookFixture.Nanhu);
