@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Realtime.Grains;
+using Realtime.Grains.Indexes;
 using Realtime.Grains.Questions;
 using Realtime.Grains.Seed;
 
@@ -25,6 +26,7 @@ public static class SiloHosting
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddOptions<DeskRules>().BindConfiguration(DeskRules.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(_ => new DeskStore(new TableServiceClient(storage.ConnectionString)));
+        builder.Services.AddSingleton(_ => new IndexTables(new TableServiceClient(storage.ConnectionString)));
 
         builder.UseOrleans(orleans =>
         {

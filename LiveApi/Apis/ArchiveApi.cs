@@ -17,20 +17,37 @@ public static class ArchiveApi
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/archive").WithTags("Archive");
-        api.MapGet("/", Search).WithSummary("往期节目：按区县、部门、系列、日期与已解答问题的文字检索");
+        api.MapGet("/", Search).WithSummary("往期节目（分页）：按区县、部门、系列、日期（from/to 或 month=yyyy-MM）与标题和已解答问题的文字检索；由近到远按月，月内按相关度");
         api.MapGet("/{programmeId}", Get).WithSummary("一期往期节目：播放地址、下载、章节（每个已解答的问题）");
         app.MapMethods("/media/{jobId}/{**path}", ["GET", "HEAD"], Play).WithTags("Archive").WithSummary("播放：重定向到短时有效的只读 SAS 地址");
         return app;
     }
 
-    private static async Task<Results<Ok<ArchiveItem[]>, ProblemHttpResult>> Search(IGrainFactory grains,
-        string? district = null, string? department = null, Series? series = null, DateOnly? from = null, DateOnly? to = null, string? q = null)
+    private static async Task<Results<Ok<PageView<ArchiveItem>>, ProblemHttpResult>> Search(IGrainFactory grains,
+        string? district = null, string? department = null, Series? series = null, DateOnly? from = null, DateOnly? to = null,
+        string? month = null, string? q = null, int? take = null, string? cursor = null)
     {
         if (q is { Length: > 50 })
             return ResultMapping.BadField("q", "检索词最多 50 个字符。");
-        var found = await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Search(new ArchiveQuery(district, department, series, from, to, q));
-        return TypedResults.Ok(found.Select(Item).ToArray());
+        if (district is { Length: > 0 } && !Identifiers.DistrictCode().IsMatch(district))
+            return ResultMapping.BadField("district", $"区县代码应为 6 位数字：{district}。");
+        var (monthStart, monthError) = Paging.Month(month);
+        if (monthError is not null)
+            return monthError;
+        if (monthStart is { } start)
+            (from, to) = (DateOnly.FromDateTime(start.DateTime), DateOnly.FromDateTime(start.AddMonths(1).AddDays(-1).DateTime));
+        if (from is not null && to is not null && to < from)
+            return ResultMapping.BadField("to", "结束日期 to 不能早于开始日期 from。");
+        var query = new ArchiveQuery(NullIfEmpty(district), NullIfEmpty(department), series, from, to, NullIfEmpty(q));
+        var key = $"archive|{query.District}|{query.Department}|{query.Series}|{query.From}|{query.To}|{query.Text}";
+        var (n, after, error) = Paging.Read(take, cursor, key);
+        if (error is not null)
+            return error;
+        var page = await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Search(query, after, n);
+        return TypedResults.Ok(Paging.View(page, key, Item));
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static async Task<Results<Ok<ArchiveDetail>, ProblemHttpResult>> Get(string programmeId, IGrainFactory grains)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Realtime.Contracts.FollowUps;
@@ -19,8 +18,9 @@ public static class FollowUpsApi
     {
         var api = app.MapGroup("/api").WithTags("Follow-up and evaluation");
         api.MapGet("/followups/{caseId}", GetCase).WithSummary("一件转办件（稳定链接，公开）");
-        api.MapGet("/programmes/{id}/followups", ForProgramme).WithSummary("节目的全部转办件及办理状态（公开）");
-        api.MapGet("/departments/{code}/cases", ForDepartment).RequireAuthorization(Policies.Department).WithSummary("本部门的转办件（部门用户）");
+        api.MapGet("/programmes/{id}/followups", ForProgramme).WithSummary("节目的转办件及办理状态（公开，分页：take 1–100，cursor）");
+        api.MapGet("/departments/{code}/cases", ForDepartment).RequireAuthorization(Policies.Department)
+            .WithSummary("本部门的转办件（部门用户，分页）：state=open 按期限由近到远，state=answered 最近的在前");
         api.MapPost("/followups/{caseId}/answer", Answer).RequireAuthorization(Policies.Department).WithSummary("书面答复转办件（本部门用户）");
         api.MapPost("/programmes/{id}/questions/{questionId:long}/rating", Rate).RequireAuthorization().WithSummary("为已解答的问题评分 1–5（每人一次）");
         return app;
@@ -35,18 +35,35 @@ public static class FollowUpsApi
         return found is not null ? TypedResults.Ok(found) : ResultMapping.NotFound($"转办件 {caseId} 不存在。");
     }
 
-    private static async Task<Results<Ok<ImmutableArray<FollowUpCase>>, ProblemHttpResult>> ForProgramme(string id, DeskGateway gateway) =>
-        DeskGateway.IsProgrammeId(id)
-            ? (await gateway.Desk(id).GetFollowUps()).ToHttp()
-            : DeskGateway.UnknownProgramme<ImmutableArray<FollowUpCase>>(id).ToProblem();
+    private static async Task<Results<Ok<PageView<FollowUpCase>>, ProblemHttpResult>> ForProgramme(string id, DeskGateway gateway,
+        int? take = null, string? cursor = null)
+    {
+        if (!DeskGateway.IsProgrammeId(id))
+            return DeskGateway.UnknownProgramme<FollowUpCase>(id).ToProblem();
+        var query = $"followups|{id}";
+        var (n, after, error) = Paging.Read(take, cursor, query);
+        if (error is not null)
+            return error;
+        var page = await gateway.Desk(id).GetFollowUps(after, n);
+        return page.IsOk ? TypedResults.Ok(Paging.View(page.Value!, query)) : page.ToProblem();
+    }
 
-    private static async Task<Results<Ok<ImmutableArray<FollowUpCase>>, ProblemHttpResult>> ForDepartment(string code, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<PageView<FollowUpCase>>, ProblemHttpResult>> ForDepartment(string code, ClaimsPrincipal user, IGrainFactory grains,
+        string? state = null, int? take = null, string? cursor = null)
     {
         if (DeskCatalogue.FindDepartment(code) is null)
             return ResultMapping.NotFound($"部门 {code} 不存在。");
         if (!user.IsInRole(Roles.Admin) && user.FindFirst(TokenIssuer.DepartmentClaim)?.Value != code)
             return TypedResults.Problem("只能查看本部门的转办件。", statusCode: StatusCodes.Status403Forbidden, title: "无权操作");
-        return TypedResults.Ok(await grains.GetGrain<IDepartmentGrain>(code).ListCases());
+        if (state is not (null or "open" or "answered"))
+            return ResultMapping.BadField("state", "state 应为 open（待答复）或 answered（已答复）。");
+        var query = $"department|{code}|{state ?? "open"}";
+        var (n, after, error) = Paging.Read(take, cursor, query);
+        if (error is not null)
+            return error;
+        var department = grains.GetGrain<IDepartmentGrain>(code);
+        var page = state == "answered" ? await department.Answered(after, n) : await department.Open(after, n);
+        return TypedResults.Ok(Paging.View(page, query));
     }
 
     private static async Task<Results<Ok<FollowUpCase>, ProblemHttpResult>> Answer(string caseId, AnswerRequest request, ClaimsPrincipal user, IGrainFactory grains)

@@ -43,8 +43,9 @@ public static partial class ReportsApi
                 scopes = DeskCatalogue.Departments.Select(d => (d.Code, d.Name, StatsKeys.Department(d.Code, month)));
                 break;
             case "programme":
-                var programmes = await grains.GetGrain<IProgrammeCatalogGrain>(IProgrammeCatalogGrain.All).List();
-                scopes = programmes.Where(p => StatsKeys.Month(p.ScheduledStart) == month).Select(p => (p.Id, p.Title, StatsKeys.Programme(p.Id)));
+                // The month's partition of the catalogue: bounded by the month's schedule, not by history.
+                var programmes = await grains.GetGrain<IProgrammeListGrain>(0).Month(ProgrammeScopes.All, month);
+                scopes = programmes.Select(p => (p.Id, p.Title, StatsKeys.Programme(p.Id)));
                 break;
             default:
                 return null;

@@ -4,14 +4,19 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Realtime.LiveApi.Hosting;
 
 /// <summary>Malformed JSON and wrong types become a 400 ProblemDetails naming the field, instead of a bare 400.</summary>
-public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>A query or route value of the wrong type: ASP.NET Core says which parameter in its message.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?:\\S+ )?(\\w+)\" from")]
+    private static partial System.Text.RegularExpressions.Regex QueryParameter();
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException bad)
             return false;
         var json = bad.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.')
+            : QueryParameter().Match(bad.Message) is { Success: true } query ? query.Groups[1].Value : null;
         context.Response.StatusCode = bad.StatusCode;
         var details = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {

@@ -9,12 +9,13 @@ namespace Realtime.LiveApi.Hubs;
 /// Public live status: watch the programme list, one programme or one district. Each Watch call returns the current
 /// snapshot after joining the group, so no change can fall between the snapshot and the first push.
 /// </summary>
-public sealed class LiveHub(IGrainFactory grains) : Hub<ILiveClient>
+public sealed class LiveHub(IGrainFactory grains, TimeProvider clock) : Hub<ILiveClient>
 {
-    public async Task<ProgrammeSummary[]> WatchCatalog()
+    /// <summary>The landing window (live, next 7 days, last 7 days); then every programme change. Older ones are paged over REST.</summary>
+    public async Task<ProgrammeWindow> WatchCatalog()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Catalog);
-        return [.. await grains.GetGrain<IProgrammeCatalogGrain>(IProgrammeCatalogGrain.All).List()];
+        return await grains.GetGrain<IProgrammeListGrain>(0).Window(ProgrammeScopes.All, clock.GetUtcNow());
     }
 
     public async Task<ProgrammeDetails> WatchProgramme(string programmeId)
@@ -33,7 +34,7 @@ public sealed class LiveHub(IGrainFactory grains) : Hub<ILiveClient>
         if (await DistrictsApi.FindDistrict(districtCode ?? "", grains) is null)
             throw new HubException($"区县 {districtCode} 不存在。");
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.District(districtCode!));
-        return (await grains.GetGrain<IDistrictGrain>(districtCode!).Get())!;
+        return await DistrictsApi.WithWindow((await grains.GetGrain<IDistrictGrain>(districtCode!).Get())!, grains, clock);
     }
 
     /// <summary>Admins: every transcoding job, then each change as it happens.</summary>

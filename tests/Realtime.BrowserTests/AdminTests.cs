@@ -21,18 +21,21 @@ public sealed class AdminTests(BrowserFixture fixture)
         await admin.ExpectConnectedAsync();
         var page = admin.Page;
         const string title = "新民市土地承包经营权确权答疑";
+        // Three days ahead (Beijing time): inside the landing page's "next 7 days".
+        var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(3);
+        var date = day.ToString("yyyy-MM-dd");
 
         // A mistake first: the end before the start. The server's message is shown next to the field.
         await page.Locator("#p-series").SelectOptionAsync("LianxinqiaoHotline");
         await page.Locator("#p-title").FillAsync(title);
-        await page.Locator("#p-start").FillAsync("2030-05-20T10:00");
-        await page.Locator("#p-end").FillAsync("2030-05-20T09:00");
+        await page.Locator("#p-start").FillAsync(date + "T10:00");
+        await page.Locator("#p-end").FillAsync(date + "T09:00");
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "新民市" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "安排节目" }).ClickAsync();
         await Expect(page.Locator("#schedule-error")).ToHaveTextAsync("结束时间必须晚于开始时间。");
         await Expect(page.Locator("#p-end")).ToHaveAttributeAsync("aria-invalid", "true");
 
-        await page.Locator("#p-end").FillAsync("2030-05-20T11:00");
+        await page.Locator("#p-end").FillAsync(date + "T11:00");
         await page.GetByLabel("部门").FillAsync("沈阳市农业局");
         await page.GetByLabel("姓名").FillAsync("孙立民");
         await page.GetByLabel("职务").FillAsync("局长");
@@ -40,7 +43,7 @@ public sealed class AdminTests(BrowserFixture fixture)
         await Expect(page.Locator("#schedule-ok")).ToHaveTextAsync("已安排：" + title);
         var item = page.Locator("#programme-list li", new() { HasText = title });
         await Expect(item.Locator(".badge")).ToHaveTextAsync("未开始");
-        await Expect(item).ToContainTextAsync("5/20周一 10:00 – 11:00");
+        await Expect(item).ToContainTextAsync($"{day.Month}/{day.Day}周{"日一二三四五六"[(int)day.DayOfWeek]} 10:00 – 11:00");
         await Expect(visitor.Page.Locator("#upcoming li.card", new() { HasText = title })).ToBeVisibleAsync();
 
         await item.GetByRole(AriaRole.Button, new() { Name = "开始直播：" + title }).ClickAsync();

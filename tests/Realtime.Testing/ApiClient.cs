@@ -37,6 +37,26 @@ public static class ApiClient
         return JsonSerializer.Deserialize<T>(body, Json)!;
     }
 
+    /// <summary>One page of a list: its items and the cursor of the next page (null at the end).</summary>
+    public sealed record PageOf<T>(T[] Items, string? Next);
+
+    /// <summary>Reads every page of a list, following the cursors (the url may carry other query parameters).</summary>
+    public static async Task<List<T>> AllPagesAsync<T>(this HttpClient http, string url, int take = 100)
+    {
+        var all = new List<T>();
+        string? cursor = null;
+        var separator = url.Contains('?') ? '&' : '?';
+        do
+        {
+            var page = await (await http.GetAsync($"{url}{separator}take={take}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))))
+                .ReadAsync<PageOf<T>>();
+            all.AddRange(page.Items);
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+        return all;
+    }
+
     public static object ProgrammeBody(string title = "测试节目", string[]? districts = null, string series = "MinshengFaceToFace") => new
     {
         series,

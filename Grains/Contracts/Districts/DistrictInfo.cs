@@ -7,7 +7,10 @@ namespace Realtime.Contracts.Districts;
 [GenerateSerializer, Immutable, Alias("Realtime.CommunityRef")]
 public sealed record CommunityRef([property: Id(0)] string Code, [property: Id(1)] string Name);
 
-/// <summary>What a district shows: who it is, its communities, the programmes covering it.</summary>
+/// <summary>
+/// What a district shows: who it is, its communities, and the programmes covering it that are live, in the next 7 days
+/// or in the last 7 days (older ones are paged: <c>GET /api/districts/{code}/programmes</c>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Realtime.DistrictInfo")]
 public sealed record DistrictInfo(
     [property: Id(0)] string Code,

@@ -1,5 +1,4 @@
 using Realtime.Contracts.Common;
-using Realtime.Contracts.Programmes;
 
 namespace Realtime.Contracts.Districts;
 
@@ -11,14 +10,10 @@ public interface IDistrictGrain : IGrainWithStringKey
     [Alias("Define")]
     Task<Result<DistrictInfo>> Define(string name, DistrictKind kind);
 
-    /// <summary>Null when the district was never defined.</summary>
-    [Alias("Get")]
+    /// <summary>Null when the district was never defined. Its programmes are listed by the programme lists (scope "district-{code}").</summary>
+    [Orleans.Concurrency.ReadOnly, Alias("Get")]
     Task<DistrictInfo?> Get();
 
     [Alias("AddCommunity")]
     Task<Result<DistrictInfo>> AddCommunity(CommunityRef community);
-
-    /// <summary>Called by a programme that covers this district whenever its summary changes.</summary>
-    [Alias("TrackProgramme")]
-    Task TrackProgramme(ProgrammeSummary programme);
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
+using Realtime.Contracts.Common;
 using Realtime.Contracts.Programmes;
 
 namespace Realtime.Contracts.Media;
@@ -11,6 +13,7 @@ public sealed record ArchiveEntry(
     [property: Id(2)] ImmutableArray<string> Departments,
     [property: Id(3)] ImmutableArray<string> AnsweredQuestions);
 
+/// <summary>Filters of an archive search; dates are China-local days, both included.</summary>
 [GenerateSerializer, Immutable, Alias("Realtime.ArchiveQuery")]
 public sealed record ArchiveQuery(
     [property: Id(0)] string? District,
@@ -18,25 +21,58 @@ public sealed record ArchiveQuery(
     [property: Id(2)] Series? Series,
     [property: Id(3)] DateOnly? From,
     [property: Id(4)] DateOnly? To,
-    [property: Id(5)] string? Text);
+    [property: Id(5)] string? Text)
+{
+    public DateTimeOffset? FromInstant => From is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), ChinaMonths.Offset) : null;
 
-/// <summary>The public archive (one grain, key "archive"): published programmes, searchable.</summary>
+    public DateTimeOffset? ToInstant => To is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaMonths.Offset) : null;
+}
+
+/// <summary>
+/// The public archive (a stateless worker; key "archive"): routes to the month partitions (<see cref="IArchiveMonthGrain"/>)
+/// by the programme's scheduled month. Searches walk the months newest first; within a month, hits are ranked.
+/// </summary>
 [Alias("Realtime.IArchiveGrain")]
 public interface IArchiveGrain : IGrainWithStringKey
 {
     public const string Key = "archive";
 
-    /// <summary>Lists or replaces the programme's entry; called by its programme grain, which decides what is listed.</summary>
+    /// <summary>Lists or replaces the programme's entry (at this revision of its programme); called by the programme grain.</summary>
     [Alias("Publish")]
-    Task Publish(ArchiveEntry entry);
+    Task Publish(ArchiveEntry entry, long revision);
 
     /// <summary>Takes the programme's entry out (its early recording was withdrawn).</summary>
     [Alias("Remove")]
-    Task Remove(string programmeId);
+    Task Remove(ProgrammeSummary programme, long revision);
 
-    [Alias("Get")]
+    [ReadOnly, Alias("Get")]
     Task<ArchiveEntry?> Get(string programmeId);
 
-    [Alias("Search")]
-    Task<ImmutableArray<ArchiveEntry>> Search(ArchiveQuery query);
+    [ReadOnly, Alias("Search")]
+    Task<Page<ArchiveEntry>> Search(ArchiveQuery query, PagePosition? after, int take);
 }
+
+/// <summary>
+/// The archive entries of programmes scheduled in one China-local month (key "yyyy-MM") with their full-text index:
+/// one table row per entry and per answered question, analysed (normalised) when published.
+/// </summary>
+[Alias("Realtime.IArchiveMonthGrain")]
+public interface IArchiveMonthGrain : IGrainWithStringKey
+{
+    [Alias("Publish")]
+    Task Publish(ArchiveEntry entry, long revision);
+
+    [Alias("Remove")]
+    Task Remove(string programmeId, long revision);
+
+    [AlwaysInterleave, Alias("Get")]
+    Task<ArchiveEntry?> Get(string programmeId);
+
+    /// <summary>Hits after the position, best first (score, then newest, then id).</summary>
+    [AlwaysInterleave, Alias("Search")]
+    Task<ImmutableArray<ArchiveHit>> Search(ArchiveQuery query, PagePosition? after, int take);
+}
+
+/// <summary>A search hit and where it sorts: <see cref="Position"/> continues a page right after it.</summary>
+[GenerateSerializer, Immutable, Alias("Realtime.ArchiveHit")]
+public sealed record ArchiveHit([property: Id(0)] ArchiveEntry Entry, [property: Id(1)] PagePosition Position);

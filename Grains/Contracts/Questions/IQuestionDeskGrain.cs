@@ -43,9 +43,9 @@ public interface IQuestionDeskGrain : IGrainWithStringKey
     [Alias("GetLog")]
     Task<Result<ImmutableArray<ModerationLogEntry>>> GetLog(long? beforeSequence, int take);
 
-    /// <summary>This programme's follow-up cases (public view, no asker identity).</summary>
+    /// <summary>This programme's follow-up cases (public view, no asker identity), by question number, after a position.</summary>
     [Alias("GetFollowUps")]
-    Task<Result<ImmutableArray<FollowUps.FollowUpCase>>> GetFollowUps();
+    Task<Result<Page<FollowUps.FollowUpCase>>> GetFollowUps(PagePosition? after, int take);
 
     [Alias("GetTimeline")]
     Task<Result<ImmutableArray<TimelineEntry>>> GetTimeline();

@@ -1,6 +1,5 @@
 using Realtime.Contracts.Common;
 using Realtime.Contracts.Districts;
-using Realtime.Contracts.Programmes;
 
 namespace Realtime.Grains.Districts;
 
@@ -45,18 +44,10 @@ public sealed class DistrictGrain(
         return Result<DistrictInfo>.Ok(ToInfo());
     }
 
-    public async Task TrackProgramme(ProgrammeSummary programme)
-    {
-        if (state.State.Programmes.TryGetValue(programme.Id, out var known) && known.Version >= programme.Version)
-            return;
-        state.State.Programmes[programme.Id] = programme;
-        await state.WriteStateAsync();
-    }
-
     private DistrictInfo ToInfo() => new(
         Code,
         state.State.Name!,
         state.State.Kind,
         [.. state.State.Communities.OrderBy(c => c.Code, StringComparer.Ordinal)],
-        [.. state.State.Programmes.Values.OrderBy(p => p.ScheduledStart)]);
+        []);
 }

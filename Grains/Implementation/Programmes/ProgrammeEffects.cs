@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Realtime.Contracts.Districts;
+using Realtime.Contracts.Common;
 using Realtime.Contracts.Live;
 using Realtime.Contracts.Media;
 using Realtime.Contracts.Programmes;
@@ -18,19 +18,22 @@ public sealed class ProgrammeEffects(IGrainFactory grains)
     {
         var details = state.Details!;
         var summary = details.ToSummary();
-        await Task.WhenAll(details.Districts
-            .Select(code => grains.GetGrain<IDistrictGrain>(code).TrackProgramme(summary))
-            .Append(grains.GetGrain<IProgrammeCatalogGrain>(IProgrammeCatalogGrain.All).Track(summary)));
-        await grains.GetGrain<IQuestionDeskGrain>(details.Id).ProgrammeChanged(details);
+        var month = ChinaMonths.Of(details.ScheduledStart);
+        await Task.WhenAll(details.Districts.Select(ProgrammeScopes.District).Prepend(ProgrammeScopes.All)
+            .Select(scope => grains.GetGrain<IProgrammeMonthGrain>($"{scope}|{month}").Track(summary))
+            .Append(grains.GetGrain<ILiveProgrammesGrain>(ProgrammeScopes.All).Track(summary)));
+        // A desk reads its programme when it activates: a newly scheduled one need not wake it (thousands are scheduled ahead).
+        if (details.State != ProgrammeState.Scheduled)
+            await grains.GetGrain<IQuestionDeskGrain>(details.Id).ProgrammeChanged(details);
         if (state.Recording is { } recording)
-            await Publish(details, recording);
+            await Publish(details, recording, state.Revision);
         else if (state.EverPublished)
-            await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Remove(details.Id);
+            await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Remove(summary, state.Revision);
         await grains.GetGrain<ILivePublisherGrain>(0).Publish(new ProgrammeChanged(details));
     }
 
     /// <summary>The archive entry: the recording, the departments that took part and the questions answered on air.</summary>
-    private async Task Publish(ProgrammeDetails programme, Recording recording)
+    private async Task Publish(ProgrammeDetails programme, Recording recording, long revision)
     {
         var timeline = (await grains.GetGrain<IQuestionDeskGrain>(programme.Id).GetTimeline()).Value;
         var answered = timeline.IsDefault ? [] : timeline.Where(t => t.Status == QuestionStatus.Answered).ToList();
@@ -38,6 +41,6 @@ public sealed class ProgrammeEffects(IGrainFactory grains)
             .Concat(answered.Select(t => DeskCatalogue.FindDepartment(t.Department)?.Name).OfType<string>())
             .Distinct().ToImmutableArray();
         var entry = new ArchiveEntry(programme.ToSummary(), recording, departments, [.. answered.Select(t => t.Text)]);
-        await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Publish(entry);
+        await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Publish(entry, revision);
     }
 }

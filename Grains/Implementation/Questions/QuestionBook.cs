@@ -31,6 +31,7 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
     private string? _title;
 
     public string ProgrammeId => programmeId;
+    public string? Title => _title;
     public ProgrammeState ProgrammeState { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public long Version => _settings.Version;

@@ -124,9 +124,17 @@ public sealed class QuestionDeskGrain(
         return Result<ImmutableArray<ModerationLogEntry>>.Ok([.. await store.ReadLogAsync(Id, beforeSequence, take)]);
     }
 
-    public Task<Result<ImmutableArray<FollowUpCase>>> GetFollowUps() => Task.FromResult(_exists
-        ? Result<ImmutableArray<FollowUpCase>>.Ok([.. _book.All.Where(q => q.FollowUp is not null).OrderBy(q => q.Id).Select(q => FollowUpCase.Of(q, q.FollowUp!))])
-        : NotFound<ImmutableArray<FollowUpCase>>());
+    public Task<Result<Page<FollowUpCase>>> GetFollowUps(PagePosition? after, int take)
+    {
+        if (!_exists)
+            return Task.FromResult(NotFound<Page<FollowUpCase>>());
+        var cases = _book.All.Where(q => q.FollowUp is not null && q.Id > (after?.Key ?? 0)).OrderBy(q => q.Id).Take(take + 1)
+            .Select(q => FollowUpCase.Of(q, q.FollowUp!) with { ProgrammeTitle = _book.Title }).ToList();
+        var page = cases.Count > take
+            ? new Page<FollowUpCase>([.. cases.Take(take)], new PagePosition(cases[take - 1].QuestionId, ""))
+            : new Page<FollowUpCase>([.. cases], null);
+        return Task.FromResult(Result<Page<FollowUpCase>>.Ok(page));
+    }
 
     public Task ReportViewers(string hostId, int viewers)
     {

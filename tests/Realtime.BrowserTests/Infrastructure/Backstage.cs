@@ -33,6 +33,17 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
         return id;
     }
 
+    /// <summary>Schedules a programme at a chosen time (past or future) covering the districts; returns its id.</summary>
+    public Task<string> ScheduleAtAsync(string title, DateTimeOffset start, params string[] districts) => Step(async () =>
+    {
+        var body = new { series = "CommunityForum", title, scheduledStart = start, scheduledEnd = start.AddHours(1), guests = Array.Empty<object>(), districts };
+        return (await (await admin.PostAsJsonAsync("/api/programmes", body, ApiClient.Json)).ReadAsync<JsonElement>()).GetProperty("id").GetString()!;
+    });
+
+    /// <summary>Moves a programme on (live, end, archive) as the admin page's buttons do.</summary>
+    public Task MoveAsync(string programmeId, string step) =>
+        Step(async () => await (await admin.PostAsync($"/api/programmes/{programmeId}/{step}", null)).ReadAsync<JsonElement>());
+
     /// <summary>A moderation action (type as in /api/desk/catalogue), as the admin (who holds every staff role).</summary>
     public Task ModerateAsync(string programmeId, object command) =>
         Step(async () => await (await admin.PostAsJsonAsync($"/api/programmes/{programmeId}/moderation", command, ApiClient.Json)).ReadAsync<JsonElement>());

@@ -27,14 +27,14 @@ public sealed class FollowUpFlowTests(SharedStack stack)
         var followedUp = await DeskClient.Next(asker.Mine, q => q.Id == id && q.Status == QuestionStatus.FollowUp, "the asker sees 转办");
         Assert.Equal("civil-affairs", followedUp.FollowUp!.Department);
         var caseId = followedUp.FollowUp.CaseId;
-        var cases = await (await admin.GetAsync($"/api/programmes/{programme}/followups")).ReadAsync<FollowUpCase[]>();
+        var cases = await admin.AllPagesAsync<FollowUpCase>($"/api/programmes/{programme}/followups");
         Assert.Equal(caseId, Assert.Single(cases).CaseId);
         Assert.DoesNotContain(cases, c => c.QuestionId == pending);
 
         using var minzheng = await stack.Api.AsAsync("minzheng");
         using var renshe = await stack.Api.AsAsync("renshe");
         var listed = await Eventually.Until(
-            async () => await (await minzheng.GetAsync("/api/departments/civil-affairs/cases")).ReadAsync<FollowUpCase[]>(),
+            () => minzheng.AllPagesAsync<FollowUpCase>("/api/departments/civil-affairs/cases?state=open"),
             l => l.Any(c => c.CaseId == caseId), "the case in the department's list");
         Assert.True(listed.Single(c => c.CaseId == caseId).IsOpen);
         Assert.Equal(HttpStatusCode.Forbidden, (await renshe.GetAsync("/api/departments/civil-affairs/cases")).StatusCode);

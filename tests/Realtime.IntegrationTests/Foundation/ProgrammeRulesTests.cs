@@ -112,5 +112,5 @@ public sealed class ProgrammeRulesTests(SharedStack stack)
     }
 
     private static async Task<int> CountProgrammes(HttpClient http) =>
-        (await (await http.GetAsync("/api/programmes")).ReadAsync<ProgrammeSummary[]>()).Length;
+        (await http.AllPagesAsync<ProgrammeSummary>("/api/programmes")).Count;
 }

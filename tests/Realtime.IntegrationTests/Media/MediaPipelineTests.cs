@@ -60,7 +60,7 @@ public sealed class MediaPipelineTests(MediaStack stack)
         // Published: the programme is archived and findable by the text of its title.
         using var anyone = stack.Api.CreateClient();
         Assert.Equal(ProgrammeState.Archived, (await (await anyone.GetAsync($"/api/programmes/{programme}")).ReadAsync<ProgrammeDetails>()).State);
-        var found = await (await anyone.GetAsync("/api/archive?q=" + Uri.EscapeDataString("土地承包") + "&district=210115")).ReadAsync<JsonElement[]>();
+        var found = await anyone.AllPagesAsync<JsonElement>("/api/archive?q=" + Uri.EscapeDataString("土地承包") + "&district=210115");
         var item = Assert.Single(found);
         var playlistUrl = item.GetProperty("playlistUrl").GetString()!;
 

@@ -1,12 +1,17 @@
-// The archive list: published programmes, filtered by district, department, series, dates and the text of the
-// questions answered. The filters live in the address (?district=…&q=…), so a search can be shared and bookmarked.
+// The archive list: published programmes, filtered by district, department, series, dates and the text of the title
+// and the questions answered; newest month first, the best matches first within a month, a page at a time ("load
+// more"). The filters live in the address (?district=…&q=…), so a search can be shared and bookmarked.
 import { S, el, byId, say } from "../core/dom.js";
 import { formatDate, formatMediaTime } from "../core/format.js";
 import { getJson } from "../core/api.js";
+import { pager } from "../core/pager.js";
 import { loadCatalogue, fillOptions } from "../core/catalogue.js";
 
 const FILTERS = ["q", "district", "department", "series", "from", "to"];
 let districts = [];
+let pages = null;
+let shown = [];
+let lastQuery = null;
 
 const field = (name) => byId("f-" + name);
 
@@ -57,21 +62,32 @@ function card(item, q) {
       el("ul", {}, found.map((text) => el("li", { text })))) : null);
 }
 
-async function search(params) {
+/** A new search (more = false) or the next page of the current one. */
+async function search(params, { more = false } = {}) {
   const count = byId("result-count");
   const list = byId("results");
+  const button = byId("results-more");
+  if (!more) {
+    pages = pager("/api/archive" + (params.size ? "?" + params : ""));
+    shown = [];
+    lastQuery = params.get("q");
+    list.replaceChildren();
+  }
   count.textContent = S.loading;
+  button.disabled = true;
   say(byId("page-error"), null);
   try {
-    const items = await getJson("/api/archive" + (params.size ? "?" + params : ""));
-    items.sort((a, b) => b.entry.programme.scheduledStart.localeCompare(a.entry.programme.scheduledStart));
-    count.textContent = items.length ? S.archiveCount(items.length) : S.archiveEmpty;
-    list.replaceChildren(...items.map((item) => card(item, params.get("q"))));
+    const items = await pages.next();
+    shown.push(...items);
+    list.append(...items.map((item) => card(item, lastQuery)));
+    count.textContent = shown.length ? (pages.done ? S.archiveCount(shown.length) : S.archiveCountMore(shown.length)) : S.archiveEmpty;
   } catch (error) {
     count.textContent = "";
-    list.replaceChildren();
     say(byId("page-error"), error.message, "error");
     if (error.field && FILTERS.includes(error.field)) field(error.field).setAttribute("aria-invalid", "true");
+  } finally {
+    button.hidden = !pages || pages.done;
+    button.disabled = false;
   }
 }
 
@@ -96,6 +112,7 @@ export async function showSearch() {
     history.replaceState(null, "", next.size ? "?" + next : location.pathname);
     search(next);
   });
+  byId("results-more").addEventListener("click", () => search(null, { more: true }));
   byId("search-reset").addEventListener("click", () => {
     FILTERS.forEach((name) => { field(name).value = ""; });
     history.replaceState(null, "", location.pathname);

@@ -186,9 +186,10 @@ async function main() {
   hub.on("ProgrammeChanged", apply);
   hub.on("MediaJobChanged", (job) => jobs.apply(job));
   hub.subscribe(async () => {
-    const snapshot = await hub.connection.invoke("WatchCatalog");
+    // The programmes of the last and the next 7 days and those live: what an operator moves and uploads recordings for.
+    const view = await hub.connection.invoke("WatchCatalog");
     programmes.clear();
-    snapshot.forEach((p) => programmes.set(p.id, p));
+    [...view.live, ...view.upcoming, ...view.recent].forEach((p) => programmes.set(p.id, p));
     renderAll();
   });
   hub.subscribe(async () => jobs.replace(await hub.connection.invoke("WatchMedia")));

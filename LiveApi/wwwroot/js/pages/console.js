@@ -251,7 +251,9 @@ async function loadOlderLog() {
 
 // ---- choosing a programme when the URL names none ----------------------------------------------------------------
 async function showPicker() {
-  const list = (await getJson("/api/programmes"))
+  // Live now and scheduled in the next 7 days (the landing window), not every programme ever.
+  const view = await getJson("/api/programmes/window");
+  const list = [...view.live, ...view.upcoming]
     .filter((p) => (p.state === "Live" || p.state === "Scheduled") && mayModerate(session, p.id))
     .sort((a, b) => (a.state === b.state ? a.scheduledStart.localeCompare(b.scheduledStart) : a.state === "Live" ? -1 : 1));
   byId("picker").hidden = false;

@@ -1,9 +1,11 @@
 // 部门答复: a department's follow-up cases (转办件). Open cases first, by deadline, with the time left or overdue and a
-// written-answer form each; answered cases below. The list is read again every minute and on "刷新"; an answer being
-// typed survives those refreshes. The asker sees an answer live on the programme page as soon as it is accepted.
+// written-answer form each; answered cases below, newest first. Both lists are paged ("load more"); the pages shown are
+// read again every minute and on "刷新", and an answer being typed survives those refreshes. The asker sees an answer
+// live on the programme page as soon as it is accepted.
 import { S, el, byId, applyStrings, say, visibleLength, syncChildren, keepFocus } from "../core/dom.js";
 import { formatDateTime, formatTime } from "../core/format.js";
-import { getJson, postJson, signOut, ApiError } from "../core/api.js";
+import { postJson, signOut, ApiError } from "../core/api.js";
+import { pager } from "../core/pager.js";
 import { requireSignIn, roleNames } from "../core/signin.js";
 import { loadCatalogue } from "../core/catalogue.js";
 import { followUpBadge, followUpState, deadlineText, answerBlock } from "../core/followup-view.js";
@@ -15,15 +17,16 @@ const REFRESH_MS = 60_000;
 let session = null;
 let catalogue = null;
 let cases = [];
-const titles = new Map();
 const nodes = new Map();
+const OPEN_PAGE = 50;
+const ANSWERED_PAGE = 20;
+// Each list: its pager and how many pages are shown (a refresh reads that many again from the start).
+const lists = { open: { pages: 1, pager: null }, answered: { pages: 1, pager: null } };
 
 const departmentName = (code) => catalogue?.departments.get(code) ?? code;
 const districtName = (code) => catalogue?.districts.find((d) => d.code === code)?.name ?? null;
-const programmeTitle = (id) => titles.get(id) ?? id;
-
 function caseHead(c) {
-  return el("div", "case-head", followUpBadge(c.info), el("span", { class: "case-no", text: S.caseNo(programmeTitle(c.programmeId), c.questionId) }));
+  return el("div", "case-head", followUpBadge(c.info), el("span", { class: "case-no", text: S.caseNo(c.programmeTitle ?? c.programmeId, c.questionId) }));
 }
 
 function caseMeta(c) {
@@ -79,7 +82,7 @@ function answeredCase(c) {
 
 /** Reuses a case's node while nothing about it changed; a rebuilt open case keeps the answer being typed. */
 function nodeFor(c, build) {
-  const key = `${followUpState(c.info)}|${c.info.answeredAt}|${programmeTitle(c.programmeId)}`;
+  const key = `${followUpState(c.info)}|${c.info.answeredAt}|${c.version}`;
   const hit = nodes.get(c.caseId);
   if (hit && hit.key === key) return hit.node;
   const node = build(c);
@@ -94,8 +97,9 @@ function nodeFor(c, build) {
 }
 
 function render() {
-  const open = cases.filter((c) => c.info.answer == null).sort((a, b) => a.info.deadline.localeCompare(b.info.deadline));
-  const answered = cases.filter((c) => c.info.answer != null).sort((a, b) => (b.info.answeredAt ?? "").localeCompare(a.info.answeredAt ?? ""));
+  // In the server's order: open by deadline, answered newest first.
+  const open = cases.filter((c) => c.info.answer == null);
+  const answered = cases.filter((c) => c.info.answer != null);
   byId("case-counts").textContent = S.departmentCounts({
     open: open.length, overdue: open.filter((c) => followUpState(c.info) === "overdue").length, answered: answered.length,
   });
@@ -103,6 +107,34 @@ function render() {
     open.length ? open.map((c) => nodeFor(c, openCase)) : [el("li", { class: "empty", text: S.openCasesEmpty })]));
   keepFocus(byId("answered-cases"), () => syncChildren(byId("answered-cases"),
     answered.length ? answered.map((c) => nodeFor(c, answeredCase)) : [el("li", { class: "empty", text: S.answeredCasesEmpty })]));
+  byId("open-more").hidden = lists.open.pager?.done !== false;
+  byId("answered-more").hidden = lists.answered.pager?.done !== false;
+}
+
+/** Reads a list again from its first page, as many pages as are shown. */
+async function readList(state) {
+  const list = lists[state];
+  list.pager = pager(`/api/departments/${encodeURIComponent(session.department)}/cases?state=${state}`,
+    { take: state === "open" ? OPEN_PAGE : ANSWERED_PAGE, token: session.accessToken });
+  const items = [];
+  for (let i = 0; i < list.pages && !list.pager.done; i++) items.push(...await list.pager.next());
+  return items;
+}
+
+async function loadMore(state) {
+  const button = byId(state + "-more");
+  button.disabled = true;
+  try {
+    const more = await lists[state].pager.next();
+    lists[state].pages++;
+    const known = new Set(cases.map((c) => c.caseId));
+    cases = [...cases, ...more.filter((c) => !known.has(c.caseId))];
+    render();
+  } catch (error) {
+    say(byId("page-error"), error.message, "error");
+  } finally {
+    button.disabled = false;
+  }
 }
 
 /** The countdowns move on between refreshes, in place (an answer being typed is not disturbed). */
@@ -117,12 +149,8 @@ function tick() {
 async function refresh() {
   const pageError = byId("page-error");
   try {
-    const [list, programmes] = await Promise.all([
-      getJson(`/api/departments/${encodeURIComponent(session.department)}/cases`, session.accessToken),
-      getJson("/api/programmes").catch(() => []),
-    ]);
-    programmes.forEach((p) => titles.set(p.id, p.title));
-    cases = list;
+    const [open, answered] = await Promise.all([readList("open"), readList("answered")]);
+    cases = [...open, ...answered];
     say(pageError, null);
     render();
     byId("refresh").title = S.updatedAt(formatTime(new Date().toISOString()));
@@ -151,7 +179,8 @@ async function answer(c, { text, error, submit }) {
   submit.textContent = S.answerSubmitting;
   try {
     const updated = await postJson(`/api/followups/${encodeURIComponent(c.caseId)}/answer`, { text: value }, session.accessToken);
-    cases = cases.map((known) => (known.caseId === updated.caseId ? updated : known));
+    cases = [...cases.filter((known) => known.caseId !== updated.caseId && known.info.answer == null), updated,
+      ...cases.filter((known) => known.caseId !== updated.caseId && known.info.answer != null)];
     render();
     say(byId("answer-ok"), S.answerDone(c.questionId), "ok");
     byId("answered-heading").scrollIntoView?.({ block: "nearest" });
@@ -174,6 +203,8 @@ async function main() {
   byId("department-title").textContent = S.departmentHeading(departmentName(session.department));
   byId("cases").hidden = false;
   byId("refresh").addEventListener("click", refresh);
+  byId("open-more").addEventListener("click", () => loadMore("open"));
+  byId("answered-more").addEventListener("click", () => loadMore("answered"));
   await refresh();
   setInterval(refresh, REFRESH_MS);
   setInterval(tick, 30_000);

@@ -2,6 +2,7 @@
 // that are live or coming (kept live by /hubs/live WatchDistrict) and its past programmes in the archive.
 import { S, el, byId, applyStrings, query, say } from "../core/dom.js";
 import { getJson, ApiError } from "../core/api.js";
+import { pager } from "../core/pager.js";
 import { connectHub, StatusIndicator } from "../core/hub.js";
 import { programmeCard } from "../core/programme-card.js";
 import { monthPicker, remember } from "../reports/report-data.js";
@@ -46,16 +47,30 @@ async function loadNumbers(monthValue) {
   }
 }
 
-async function loadArchive() {
+// The district's replays, newest month first, a page at a time ("load more").
+let archivePages = null;
+const archived = new Map();
+
+async function loadArchive({ more = false } = {}) {
+  const button = byId("archive-more");
+  button.disabled = true;
   try {
-    const items = await getJson(`/api/archive?district=${encodeURIComponent(code)}`);
-    published = new Set(items.map((i) => i.entry.programme.id));
-    items.sort((a, b) => b.entry.programme.scheduledStart.localeCompare(a.entry.programme.scheduledStart));
+    if (!more) {
+      archivePages = pager(`/api/archive?district=${encodeURIComponent(code)}`);
+      archived.clear();
+    }
+    (await archivePages.next()).forEach((i) => archived.set(i.entry.programme.id, i));
+    published = new Set(archived.keys());
+    say(byId("archive-status"), archivePages.done && archived.size ? S.noMore : "");
+  } catch (error) {
+    say(byId("archive-status"), error.message, "error");
+  } finally {
+    const items = [...archived.values()];
     byId("archive").replaceChildren(...(items.length
       ? items.map((i) => programmeCard(i.entry.programme, { districtName, published: true }))
       : [el("li", { class: "empty", text: S.archiveEmpty })]));
-  } catch {
-    byId("archive").replaceChildren(el("li", { class: "empty", text: S.archiveEmpty }));
+    button.hidden = !archivePages || archivePages.done;
+    button.disabled = false;
   }
 }
 
@@ -75,6 +90,7 @@ async function main() {
   byId("district").hidden = false;
   district.programmes.forEach((p) => programmes.set(p.id, p));
   renderProgrammes();
+  byId("archive-more").addEventListener("click", () => loadArchive({ more: true }));
   const month = monthPicker(loadNumbers);
   byId("month-form").addEventListener("submit", (event) => event.preventDefault());
   await Promise.all([loadNumbers(month.value), loadArchive()]);

@@ -3,6 +3,7 @@
 import { S, el, byId, applyStrings, query, say } from "../core/dom.js";
 import { formatDateTime } from "../core/format.js";
 import { getJson, postJson, viewerToken, forgetViewer, ApiError } from "../core/api.js";
+import { pager } from "../core/pager.js";
 import { loadCatalogue } from "../core/catalogue.js";
 import { followUpBlock, followUpBadge, followUpState } from "../core/followup-view.js";
 import { ratingForm, ratingSummary } from "../core/stars.js";
@@ -59,13 +60,33 @@ async function showCase(caseId) {
     el("a", { text: S.programmePage, attrs: { href: programmeHref(c.programmeId) } }));
 }
 
+// A programme's cases, a page at a time ("load more"); the counts are of the cases shown.
+const cases = [];
+let casePages = null;
+
 async function showProgramme(programmeId) {
-  const [programme, cases] = await Promise.all([
-    getJson(`/api/programmes/${encodeURIComponent(programmeId)}`),
-    getJson(`/api/programmes/${encodeURIComponent(programmeId)}/followups`),
-  ]);
+  casePages = pager(`/api/programmes/${encodeURIComponent(programmeId)}/followups`, { take: 50 });
+  const [programme, first] = await Promise.all([getJson(`/api/programmes/${encodeURIComponent(programmeId)}`), casePages.next()]);
+  cases.push(...first);
   document.title = S.followUpListPageTitle(programme.title);
   byId("page-title").textContent = S.followUpListTitle(programme.title);
+  byId("cases-more").addEventListener("click", async () => {
+    byId("cases-more").disabled = true;
+    try {
+      cases.push(...await casePages.next());
+      renderCases();
+    } catch (error) {
+      say(byId("page-error"), error.message, "error");
+    } finally {
+      byId("cases-more").disabled = false;
+    }
+  });
+  renderCases();
+  byId("list").hidden = false;
+  byId("page-links").replaceChildren(el("a", { text: S.programmePage, attrs: { href: programmeHref(programmeId) } }));
+}
+
+function renderCases() {
   const counts = { total: cases.length, answered: 0, open: 0, overdue: 0 };
   cases.forEach((c) => { counts[followUpState(c.info)]++; });
   byId("list-counts").textContent = cases.length ? S.followUpCounts(counts) : "";
@@ -75,8 +96,7 @@ async function showProgramme(programmeId) {
     meta(c),
     followUpBlock(c.info, departmentName(c.info.department), { questionId: c.questionId })))
     : [el("li", { class: "empty", text: S.followUpEmpty })]));
-  byId("list").hidden = false;
-  byId("page-links").replaceChildren(el("a", { text: S.programmePage, attrs: { href: programmeHref(programmeId) } }));
+  byId("cases-more").hidden = casePages.done;
 }
 
 async function main() {
