@@ -33,6 +33,14 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
         return id;
     }
 
+    /// <summary>How many programmes are live in a district now (tests assert counts relative to it).</summary>
+    public async Task<int> LiveCountAsync(string district)
+    {
+        var programmes = await (await admin.GetAsync("/api/programmes")).ReadAsync<JsonElement[]>();
+        return programmes.Count(p => p.GetProperty("state").GetString() == "Live"
+            && p.GetProperty("districts").EnumerateArray().Any(d => d.GetString() == district));
+    }
+
     /// <summary>A moderation action (type as in /api/desk/catalogue), as the admin (who holds every staff role).</summary>
     public Task ModerateAsync(string programmeId, object command) =>
         Step(async () => await (await admin.PostAsJsonAsync($"/api/programmes/{programmeId}/moderation", command, ApiClient.Json)).ReadAsync<JsonElement>());
@@ -103,14 +111,15 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
     /// <summary>Waits until the archive lists the programme (published early or finished).</summary>
     public async Task PublishedAsync(string programmeId) =>
         await Eventually.Until(async () => (await admin.GetAsync($"/api/archive/{programmeId}")).IsSuccessStatusCode,
-            published => published, $"programme {programmeId} in the archive", TimeSpan.FromSeconds(120));
+            published => published, $"programme {programmeId} in the archive", TimeSpan.FromSeconds(300));
 
     /// <summary>Waits for a transcoding job to finish; fails with the job's reason unless it succeeded.</summary>
     public async Task SucceededAsync(string jobId)
     {
-        var job = await Eventually.Until(
+        var job = await Eventually.WhileProgressing(
             async () => (await (await admin.GetAsync("/api/media/jobs")).ReadAsync<JsonElement[]>()).Single(j => j.GetProperty("jobId").GetString() == jobId),
-            j => j.GetProperty("state").GetString() is "Succeeded" or "Failed" or "Cancelled", $"job {jobId} finishing", TimeSpan.FromSeconds(120));
+            j => j.GetProperty("state").GetString() is "Succeeded" or "Failed" or "Cancelled", j => j.GetProperty("version").GetInt64(),
+            $"job {jobId} finishing");
         if (job.GetProperty("state").GetString() != "Succeeded")
             throw new InvalidOperationException($"job {jobId}: {job}");
     }
