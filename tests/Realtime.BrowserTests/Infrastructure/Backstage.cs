@@ -69,10 +69,14 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
         return viewer;
     }
 
-    /// <summary>A new viewer rates an answered question (REST twin of the hub's Rate).</summary>
-    public Task RateAsNewViewerAsync(string programmeId, long questionId, int score, string? comment = null) => Step(async () =>
+    /// <summary>The viewer token of each question's asker, so the asker can rate the answer later.</summary>
+    private readonly Dictionary<(string Programme, long Question), string> _askers = [];
+
+    /// <summary>The asker of a question this backstage submitted rates its answer (only askers may: REST twin of the hub's Rate).</summary>
+    public Task RateAsAskerAsync(string programmeId, long questionId, int score, string? comment = null) => Step(async () =>
     {
-        using var viewer = await NewViewerAsync();
+        using var viewer = new HttpClient { BaseAddress = admin.BaseAddress, Timeout = admin.Timeout };
+        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _askers[(programmeId, questionId)]);
         return await (await viewer.PostAsJsonAsync($"/api/programmes/{programmeId}/questions/{questionId}/rating", new { score, comment }, ApiClient.Json))
             .ReadAsync<JsonElement>();
     });
@@ -139,7 +143,9 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
             department,
             ignoreSimilar = true,
         }, ApiClient.Json)).ReadAsync<JsonElement>();
-        return outcome.GetProperty("question").GetProperty("id").GetInt64();
+        var id = outcome.GetProperty("question").GetProperty("id").GetInt64();
+        _askers[(programmeId, id)] = viewer.DefaultRequestHeaders.Authorization!.Parameter!;
+        return id;
     });
 
     public void Dispose() => admin.Dispose();
