@@ -22,4 +22,10 @@ internal static partial class LiveApiLog
 
     [LoggerMessage(3007, LogLevel.Warning, "Preparing blob storage for media (containers, CORS) failed (attempt {Attempt}); retrying")]
     public static partial void MediaPreparationFailed(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(3008, LogLevel.Warning, "Failed staff login for user name {UserName} from {Client}")]
+    public static partial void LoginFailed(ILogger logger, string userName, string client);
+
+    [LoggerMessage(3009, LogLevel.Warning, "Staff login for user name {UserName} from {Client} refused: locked for {Seconds} s after repeated failures")]
+    public static partial void LoginLocked(ILogger logger, string userName, string client, int seconds);
 }

@@ -3,8 +3,8 @@ using Realtime.Contracts.Questions;
 namespace Realtime.Contracts.FollowUps;
 
 /// <summary>
-/// A follow-up case as its department and the public see it (no asker identity). <see cref="Version"/> grows with every
-/// change, so lists that index the case keep only its newest state.
+/// A follow-up case as its department and the public see it (no asker identity; a caller's name masked).
+/// <see cref="Version"/> grows with every change, so lists that index the case keep only its newest state.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Realtime.FollowUpCase")]
 public sealed record FollowUpCase(
@@ -23,5 +23,5 @@ public sealed record FollowUpCase(
     public bool IsOpen => Info.Answer is null;
 
     public static FollowUpCase Of(Question question, FollowUpInfo info) => new(info.CaseId, question.ProgrammeId, question.Id,
-        question.Text, question.AskerName, question.CommunityName, question.DistrictCode, question.Topic, info);
+        question.Text, CallerNames.PublicName(question.Source, question.AskerName), question.CommunityName, question.DistrictCode, question.Topic, info);
 }

@@ -17,7 +17,8 @@ public sealed record UploadSession(
     [property: Id(6)] int BlockSize,
     [property: Id(7)] MediaKind Kind,
     [property: Id(8)] DateTimeOffset CreatedAt,
-    [property: Id(9)] string? JobId)
+    [property: Id(9)] string? JobId,
+    [property: Id(10)] string? SealedSnapshot = null)
 {
     public int BlockCount => (int)((SizeBytes + BlockSize - 1) / BlockSize);
 
@@ -33,6 +34,13 @@ public interface IUploadGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<UploadSession?> Get();
+
+    /// <summary>
+    /// Records the snapshot taken of the committed source: the job reads that snapshot, so whoever still holds the
+    /// upload SAS cannot change what is transcoded. The first snapshot stays.
+    /// </summary>
+    [Alias("Sealed")]
+    Task<UploadSession> Sealed(string snapshot);
 
     /// <summary>Records the job created from the committed upload; a second completion gets the same job.</summary>
     [Alias("Completed")]

@@ -33,41 +33,35 @@ public sealed class ExactlyOnceTests(ExactlyOnceStack stack, ITestOutputHelper o
         (await admin.PostAsync($"/api/programmes/{earlier}/end", null)).EnsureSuccessStatusCode();
         var earlierCases = await Eventually.Until(() => Cases(earlier), c => c.Length == 20, "the 20 cases of the earlier programme");
 
-        // Programme A (沈北新区, 人社局): ten questions answered on air, two hundred approved and not reached.
+        // Programme A (沈北新区, 人社局): ten viewers' questions answered on air, two hundred calls approved and not reached.
         var programme = await stack.Api.LiveProgrammeAsync("宕机不丢转办件", ["210113"]);
+        var askers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ => await DeskClient.ConnectAsync(stack.Api, await Tokens.ViewerAsync(stack.Api))));
         var answered = new List<long>();
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < askers.Length; i++)
         {
-            var id = await EnterCall(host, programme, $"现场解答的问题{i}：社保卡办理", "210113001001", "labour");
-            await Do(host, "PutOnAir", programme, id);
-            await Do(host, "MarkAnswered", programme, id);
+            var asked = await askers[i].Submit(programme, $"现场解答的问题{i}：社保卡怎么补办", community: "210113001001", department: "labour");
+            var id = asked.Value!.Question!.Id;
+            foreach (var step in new[] { "Approve", "PutOnAir", "MarkAnswered" })
+                await Do(host, step, programme, id);
             answered.Add(id);
         }
         for (var i = 0; i < Unanswered; i++)
             await EnterCall(host, programme, $"没来得及解答的问题{i}：失业金申领", "210113001002", "labour");
 
-        // The burst: viewers rate the answers and the department answers cases while the programme ends; then SIGKILL.
-        var raters = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ => await DeskClient.ConnectAsync(stack.Api, await Tokens.ViewerAsync(stack.Api))));
+        // The burst: the askers rate their answers and the department answers cases while the programme ends; then SIGKILL.
         using var minzheng = await stack.Api.AsAsync("minzheng");
         var ratingsAcknowledged = new ConcurrentBag<(long Question, int Score)>();
-        using var stop = new CancellationTokenSource();
-        var ratings = raters.Select((rater, r) => Task.Run(async () =>
+        var ratings = askers.Select((asker, r) => Task.Run(async () =>
         {
-            foreach (var id in answered.Skip(r % 3))
+            try
             {
-                try
-                {
-                    if ((await rater.Call<PublicQuestion>("Rate", programme, id, 1 + (r + (int)id) % 5, null)).Ok)
-                        ratingsAcknowledged.Add((id, 1 + (r + (int)id) % 5));
-                }
-                catch (Exception) when (stop.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception)
-                {
-                    // the silo is gone: this rating was not acknowledged
-                }
+                var score = 1 + r % 5;
+                if ((await asker.Call<PublicQuestion>("Rate", programme, answered[r], score, null)).Ok)
+                    ratingsAcknowledged.Add((answered[r], score));
+            }
+            catch (Exception)
+            {
+                // the silo is gone: this rating was not acknowledged
             }
         })).ToList();
         var answersAcknowledged = 0;
@@ -88,13 +82,12 @@ public sealed class ExactlyOnceTests(ExactlyOnceStack stack, ITestOutputHelper o
             }
         });
         await Eventually.Until(() => Task.FromResult((ratingsAcknowledged.Count, Volatile.Read(ref answersAcknowledged))),
-            n => n.Item1 >= 5 && n.Item2 >= 3, "the burst under way");
+            n => n.Item1 >= 3 && n.Item2 >= 3, "the burst under way");
         (await admin.PostAsync($"/api/programmes/{programme}/end", null)).EnsureSuccessStatusCode();
         await stack.Silos[0].KillAsync();
-        stop.Cancel();
         await Task.WhenAll(ratings.Append(answers));
-        foreach (var rater in raters)
-            await rater.DisposeAsync();
+        foreach (var asker in askers)
+            await asker.DisposeAsync();
 
         var replacement = new SiloProcess(stack.Azurite, stack.ClusterId);
         stack.Silos.Add(replacement);
