@@ -34,10 +34,16 @@ public sealed class DeskWriter
     /// <summary>Completes once everything changed before this call is stored.</summary>
     public Task Commit() => _commit.Commit();
 
-    /// <summary>Every stored effect is confirmed: store the watermark, and once the programme is over drop the reminder.</summary>
+    /// <summary>
+    /// Every stored effect is confirmed: the watermark goes with the next write. While the programme is live that write
+    /// comes soon anyway (an extra one per pump round would cost the busy desk); otherwise it is written now, and once the
+    /// programme is over the reminder is dropped.
+    /// </summary>
     public async Task Settled()
     {
         _watermarkDirty = true;
+        if (_book.ProgrammeState == ProgrammeState.Live)
+            return;
         await Commit();
         if (_book.ProgrammeState is ProgrammeState.Ended or ProgrammeState.Archived)
             await _reminder.Clear(() => Pump.Outbox.IsEmpty);
