@@ -23,7 +23,7 @@ echo "smoke: ready in $((SECONDS - started)) s"
 base="http://127.0.0.1:$RT_HTTP_PORT"
 districts=$(curl -fs "$base/api/districts" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 [ "$districts" = "13" ] || fail "expected 13 districts, got $districts"
-live=$(curl -fs "$base/api/programmes?state=Live" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+live=$(curl -fs "$base/api/programmes/window" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["live"]))')
 [ "$live" -ge 1 ] || fail "expected a live programme, got $live"
 curl -fs "$base/" | grep -q '沈阳政务公开直播' || fail "landing page has no title"
 curl -fs "$base/lib/signalr/signalr.min.js" >/dev/null || fail "SignalR client library is not served"
