@@ -60,6 +60,8 @@ public sealed class HistoryLoader : IAsyncDisposable
                 cases += p.Cases.Length;
             }
             await Task.WhenAll(calls);
+            if (month.EndsWith("-12", StringComparison.Ordinal))
+                Console.WriteLine($"  … {month}: {programmes:N0} programmes so far");
         }
         return (programmes, answered, cases);
     }

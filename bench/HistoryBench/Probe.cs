@@ -5,21 +5,39 @@ namespace Realtime.Bench.History;
 /// <summary>One kind of request a citizen or a department makes, timed on any stack.</summary>
 public sealed record Probe(string Name, string Url)
 {
-    /// <summary>Sequential requests; returns the sorted times in milliseconds.</summary>
-    public async Task<List<double>> TimeAsync(HttpClient http, int count)
+    /// <summary>
+    /// Requests to both stacks in turn (a, b, b, a, a, b …), so a burst of the machine's other load falls on both alike;
+    /// returns the sorted times in milliseconds of each.
+    /// </summary>
+    public async Task<(List<double> A, List<double> B)> TimePairAsync(HttpClient a, HttpClient b, int count)
     {
-        var times = new List<double>(count);
+        var (timesA, timesB) = (new List<double>(count), new List<double>(count));
         for (var i = 0; i < count; i++)
         {
-            var clock = Stopwatch.StartNew();
-            using var response = await http.GetAsync(Url);
-            await response.Content.ReadAsByteArrayAsync();
-            if (!response.IsSuccessStatusCode)
-                throw new InvalidOperationException($"{Name}: {Url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            if (i % 2 == 0)
+            {
+                timesA.Add(await Once(a));
+                timesB.Add(await Once(b));
+            }
+            else
+            {
+                timesB.Add(await Once(b));
+                timesA.Add(await Once(a));
+            }
         }
-        times.Sort();
-        return times;
+        timesA.Sort();
+        timesB.Sort();
+        return (timesA, timesB);
+    }
+
+    private async Task<double> Once(HttpClient http)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await http.GetAsync(Url);
+        await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{Name}: {Url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     public static double Percentile(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
