@@ -4,7 +4,7 @@ using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
 using Microsoft.Extensions.Options;
 using Realtime.Contracts.Media;
-using Realtime.LiveApi.Hosting;
+using Realtime.ServiceDefaults;
 
 namespace Realtime.LiveApi.Media;
 

@@ -108,7 +108,7 @@ public sealed partial class ManifestTests
     private static Dictionary<string, HashSet<string>> SettingsSections()
     {
         var found = new Dictionary<string, HashSet<string>>();
-        foreach (var file in new[] { "Silo", "LiveApi", "MediaWorker", "Grains" }
+        foreach (var file in new[] { "Silo", "LiveApi", "MediaWorker", "Grains", "ServiceDefaults" }
                      .SelectMany(d => Directory.GetFiles(Path.Combine(RepoPaths.Root, d), "*.cs", SearchOption.AllDirectories))
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
