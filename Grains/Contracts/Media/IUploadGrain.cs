@@ -17,7 +17,8 @@ public sealed record UploadSession(
     [property: Id(6)] int BlockSize,
     [property: Id(7)] MediaKind Kind,
     [property: Id(8)] DateTimeOffset CreatedAt,
-    [property: Id(9)] string? JobId)
+    [property: Id(9)] string? JobId,
+    [property: Id(10)] bool Replace = false)
 {
     public int BlockCount => (int)((SizeBytes + BlockSize - 1) / BlockSize);
 
