@@ -16,12 +16,16 @@ public sealed class DeskGateway(IGrainFactory grains)
 
     public IQuestionDeskGrain Desk(string programmeId) => grains.GetGrain<IQuestionDeskGrain>(programmeId);
 
+    /// <summary>A citizen's action (submit, vote, withdraw, rate): needs a viewer token.</summary>
     public async Task<Result<T>> AsViewer<T>(ClaimsPrincipal user, string programmeId, Func<IQuestionDeskGrain, Actor, Task<Result<T>>> call)
     {
         if (!IsProgrammeId(programmeId))
             return UnknownProgramme<T>(programmeId);
         if (DeskActors.From(user) is not { } actor)
             return new Result<T>(default, ErrorKind.Unauthorized, "请先获取观众身份（/api/auth/viewer）或登录；您的令牌无效或已过期。");
+        // Staff and department accounts act for the programme, not as citizens: they cannot ask, vote or rate.
+        if (!user.IsInRole(Roles.Viewer))
+            return Result<T>.Forbidden("提问、“我也想问”和评价需要观众身份；工作人员和部门账号不能以观众身份操作。");
         return await Guarded(() => call(Desk(programmeId), actor));
     }
 

@@ -153,7 +153,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
             await backstage.ModerateAsync(id, new { type = "approve", questionId = q });
         await backstage.ModerateAsync(id, new { type = "on-air", questionId = onAir });
         await backstage.ModerateAsync(id, new { type = "answered", questionId = onAir });
-        await backstage.RateAsNewViewerAsync(id, onAir, 4);
+        await backstage.RateAsAskerAsync(id, onAir, 4);
         await backstage.EndAsync(id);
 
         var caseId = $"{id}.{answered}";
@@ -163,8 +163,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         {
             text = "华山社区日间照料中心周六、周日正常开放（8:00–17:00）。子女上班期间可申请全天托管，每天收费30元，低保、特困老人免费。请到社区服务中心一楼登记，电话024-86123456。",
         })).ReadAsync<System.Text.Json.JsonElement>();
-        await backstage.RateAsNewViewerAsync(id, answered, 5, "很详细");
-        await backstage.RateAsNewViewerAsync(id, answered, 4);
+        await backstage.RateAsAskerAsync(id, answered, 5, "很详细");
         return (id, caseId);
     }
 

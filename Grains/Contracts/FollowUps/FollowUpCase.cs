@@ -2,7 +2,7 @@ using Realtime.Contracts.Questions;
 
 namespace Realtime.Contracts.FollowUps;
 
-/// <summary>A follow-up case as its department and the public see it (no asker identity).</summary>
+/// <summary>A follow-up case as its department and the public see it (no asker identity; a caller's name masked).</summary>
 [GenerateSerializer, Immutable, Alias("Realtime.FollowUpCase")]
 public sealed record FollowUpCase(
     [property: Id(0)] string CaseId,
@@ -18,5 +18,5 @@ public sealed record FollowUpCase(
     public bool IsOpen => Info.Answer is null;
 
     public static FollowUpCase Of(Question question, FollowUpInfo info) => new(info.CaseId, question.ProgrammeId, question.Id,
-        question.Text, question.AskerName, question.CommunityName, question.DistrictCode, question.Topic, info);
+        question.Text, CallerNames.PublicName(question.Source, question.AskerName), question.CommunityName, question.DistrictCode, question.Topic, info);
 }

@@ -33,17 +33,33 @@ public sealed record Question(
     [property: Id(25)] long Version,
     [property: Id(26)] FollowUps.FollowUpInfo? FollowUp = null,
     [property: Id(27)] int Ratings = 0,
-    [property: Id(28)] int RatingSum = 0)
+    [property: Id(28)] int RatingSum = 0,
+    [property: Id(29)] string? PublicRejectReason = null)
 {
     /// <summary>Held for review: the blocked-words list flagged it; a screener decides.</summary>
     public bool Held => !FlaggedWords.IsDefaultOrEmpty && Status == QuestionStatus.Pending;
 
-    public PublicQuestion ToPublic() => new(Id, Text, AskerName, CommunityName, DistrictCode, Topic, Department, Source,
-        Status, Votes, Rank, SubmittedAt, OnAirAt, AnsweredAt, RejectReason, MergedInto, Version, FollowUp, Ratings,
+    /// <summary>The public view: a caller's name masked, a free-text reject reason shown as "其他" (it stays internal).</summary>
+    public PublicQuestion ToPublic() => new(Id, Text, CallerNames.PublicName(Source, AskerName), CommunityName, DistrictCode,
+        Topic, Department, Source, Status, Votes, Rank, SubmittedAt, OnAirAt, AnsweredAt,
+        RejectReason is null ? null : PublicRejectReason ?? RejectReasons.Other, MergedInto, Version, FollowUp, Ratings,
         Ratings == 0 ? null : Math.Round((double)RatingSum / Ratings, 2));
+
+    /// <summary>Whether this viewer may see the question: public ones, and their own whatever the state.</summary>
+    public bool IsVisibleTo(string viewerId) => QuestionStatuses.IsPublic(Status) || AskerId == viewerId;
 
     /// <summary>Answered on air, or answered in writing after a follow-up: the public may rate it.</summary>
     public bool IsAnswered => Status == QuestionStatus.Answered || FollowUp?.Answer is not null;
+}
+
+/// <summary>Reject reasons as the public sees them.</summary>
+public static class RejectReasons
+{
+    /// <summary>What a free-text reason (written by a screener, possibly naming people) is counted and shown as.</summary>
+    public const string Other = "其他";
+
+    /// <summary>The reason given to the pending questions of an asker who is banned.</summary>
+    public const string Banned = "提问者已被禁止参与本期节目";
 }
 
 /// <summary>A question as viewers (and its asker) see it: no asker id, no screener note, no flags.</summary>

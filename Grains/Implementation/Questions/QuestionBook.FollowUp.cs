@@ -13,11 +13,14 @@ public sealed partial class QuestionBook
 {
     private readonly Dictionary<long, HashSet<string>> _raters = [];
 
-    /// <summary>A viewer rates an answer (on air or written) from 1 to 5, once per question.</summary>
+    /// <summary>The asker rates the answer to their question (on air or written) from 1 to 5, once.</summary>
     public Result<PublicQuestion> Rate(Actor viewer, long questionId, int score, string? comment)
     {
-        if (!_questions.TryGetValue(questionId, out var question))
+        if (!_questions.TryGetValue(questionId, out var question) || !question.IsVisibleTo(viewer.Id))
             return Result<PublicQuestion>.NotFound($"问题 #{questionId} 不存在。");
+        // 网上评议 as 民心网 practises it: the one who asked judges the answer, so nobody else can stuff the figures.
+        if (question.AskerId != viewer.Id)
+            return Result<PublicQuestion>.Forbidden("只有提问人可以评价这个问题的答复。");
         if (score is < 1 or > 5)
             return Result<PublicQuestion>.Invalid("score", "评分应为 1 到 5 分。");
         if (comment is { Length: > 0 } && TextRules.Check(comment, "评价", 200, allowLineBreaks: true) is { } error)
@@ -81,7 +84,7 @@ public sealed partial class QuestionBook
             QuestionStatus.Rejected => StatsCounters.Zero with
             {
                 Rejected = 1,
-                RejectedByReason = ImmutableDictionary<string, int>.Empty.Add(after.RejectReason ?? "未说明", 1),
+                RejectedByReason = ImmutableDictionary<string, int>.Empty.Add(after.PublicRejectReason ?? RejectReasons.Other, 1),
             },
             _ => null,
         };

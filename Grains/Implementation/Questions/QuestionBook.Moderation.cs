@@ -26,7 +26,7 @@ public sealed partial class QuestionBook
                 : q with { Status = QuestionStatus.Approved, Rank = ++_maxRank }),
             Reject c => TextRules.Check(c.Reason, "拒绝理由", 100) is { } error
                 ? Invalid("reason", error)
-                : Move(c.QuestionId, "拒绝", [QuestionStatus.Pending, QuestionStatus.Approved], q => q with { Status = QuestionStatus.Rejected, RejectReason = c.Reason.Trim() }),
+                : Move(c.QuestionId, "拒绝", [QuestionStatus.Pending, QuestionStatus.Approved], q => q with { Status = QuestionStatus.Rejected, RejectReason = c.Reason.Trim(), PublicRejectReason = PublicReason(c.Reason.Trim()) }),
             Edit c => TextRules.Check(c.Text, "问题内容", rules.MaxTextLength, allowLineBreaks: true) is { } error
                 ? Invalid("text", error)
                 : Move(c.QuestionId, "编辑", [QuestionStatus.Pending, QuestionStatus.Approved, QuestionStatus.OnAir],
@@ -80,6 +80,9 @@ public sealed partial class QuestionBook
         describe ??= q => q.Status.ToString();
         return new(Result<Question?>.Ok(after), id, describe(question), describe(after));
     }
+
+    /// <summary>A configured reason is shown as it is; free text (which may name people) stays with staff as "其他".</summary>
+    private string PublicReason(string reason) => rules.RejectReasons.Contains(reason) ? reason : RejectReasons.Other;
 
     private Outcome MergeInto(Merge command)
     {
@@ -136,7 +139,7 @@ public sealed partial class QuestionBook
         if (_banned.Add(question.AskerId))
             _changes.Banned.Add(question.AskerId);
         foreach (var pending in _questions.Values.Where(q => q.AskerId == question.AskerId && q.Status == QuestionStatus.Pending).ToList())
-            Put(pending, pending with { Status = QuestionStatus.Rejected, RejectReason = "提问者已被禁止参与本期节目" });
+            Put(pending, pending with { Status = QuestionStatus.Rejected, RejectReason = RejectReasons.Banned, PublicRejectReason = RejectReasons.Banned });
         return new(Result<Question?>.Ok(question), id, null, "banned " + question.AskerId);
     }
 

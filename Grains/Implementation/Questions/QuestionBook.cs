@@ -75,7 +75,7 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
 
         if (!command.IgnoreSimilar)
         {
-            var similar = FindSimilar(command.Text);
+            var similar = FindSimilar(command.Text, asker.Id);
             if (similar.Length > 0)
                 return Result<SubmitOutcome>.Ok(new SubmitOutcome(null, similar));
         }
@@ -90,13 +90,14 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
 
     public Result<PublicQuestion> Vote(Actor voter, long questionId)
     {
-        if (!_questions.TryGetValue(questionId, out var question))
+        // Someone else's unscreened question answers exactly as one that does not exist: ids reveal nothing.
+        if (!_questions.TryGetValue(questionId, out var question) || !question.IsVisibleTo(voter.Id))
             return Result<PublicQuestion>.NotFound($"问题 #{questionId} 不存在。");
         if (_banned.Contains(voter.Id))
             return Result<PublicQuestion>.Forbidden("您已被禁止在本期节目中参与互动。");
         if (question.AskerId == voter.Id)
             return Result<PublicQuestion>.Invalid("questionId", "不能为自己的问题点“我也想问”。");
-        if (question.Held || question.Status is not (QuestionStatus.Pending or QuestionStatus.Approved or QuestionStatus.OnAir))
+        if (question.Status is not (QuestionStatus.Approved or QuestionStatus.OnAir))
             return Refuse<PublicQuestion>(question, "点“我也想问”");
         var voters = VotersOf(questionId);
         if (!voters.Add(voter.Id))
@@ -145,9 +146,10 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
 
     public DeskSettings Settings => _settings;
 
-    private ImmutableArray<SimilarQuestion> FindSimilar(string text) =>
+    /// <summary>Similar questions this asker may see: public ones and their own (never someone else's unscreened text).</summary>
+    private ImmutableArray<SimilarQuestion> FindSimilar(string text, string askerId) =>
     [
-        .. _similar.Find(text, rules.SimilarityThreshold, 3)
+        .. _similar.Find(text, rules.SimilarityThreshold, 3, id => _questions[id].IsVisibleTo(askerId))
             .Select(h => (Question: _questions[h.Id], h.Score))
             .Where(h => !h.Question.Held && !_banned.Contains(h.Question.AskerId))
             .Select(h => new SimilarQuestion(h.Question.ToPublic(), Math.Round(h.Score, 2))),

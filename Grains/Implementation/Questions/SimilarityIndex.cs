@@ -37,8 +37,8 @@ public sealed class SimilarityIndex
         }
     }
 
-    /// <summary>The most similar indexed questions at or above the threshold, best first.</summary>
-    public IReadOnlyList<(long Id, double Score)> Find(string text, double threshold, int take)
+    /// <summary>The most similar indexed questions at or above the threshold that <paramref name="include"/> accepts, best first.</summary>
+    public IReadOnlyList<(long Id, double Score)> Find(string text, double threshold, int take, Func<long, bool>? include = null)
     {
         var grams = TextSimilarity.Bigrams(text);
         var hits = new Dictionary<long, int>();
@@ -55,7 +55,7 @@ public sealed class SimilarityIndex
         var found = new List<(long Id, double Score)>();
         foreach (var (id, shared) in hits)
         {
-            if (shared < needed)
+            if (shared < needed || (include is not null && !include(id)))
                 continue;
             var score = 2.0 * shared / (grams.Count + _grams[id].Count);
             if (score >= threshold)

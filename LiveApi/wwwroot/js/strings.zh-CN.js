@@ -454,6 +454,7 @@ window.STRINGS = {
   rateNeedScore: "请先选择 1 到 5 分。",
   rateThanks: "感谢您的评价！",
   rated: "您已评价",
+  rateAskerOnly: "答复由提问人评价（满意度 1–5 分）。",
   ratingSummary: (avg, n) => `${avg.toFixed(1)} 分 · ${n} 人评价`,
   ratingSummaryLabel: (avg, n) => `平均 ${avg.toFixed(1)} 分（满分 5 分），${n} 人评价`,
   noRatings: "暂无评价",

@@ -33,6 +33,14 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
         return id;
     }
 
+    /// <summary>How many programmes are live in a district now (tests assert counts relative to it).</summary>
+    public async Task<int> LiveCountAsync(string district)
+    {
+        var programmes = await (await admin.GetAsync("/api/programmes")).ReadAsync<JsonElement[]>();
+        return programmes.Count(p => p.GetProperty("state").GetString() == "Live"
+            && p.GetProperty("districts").EnumerateArray().Any(d => d.GetString() == district));
+    }
+
     /// <summary>A moderation action (type as in /api/desk/catalogue), as the admin (who holds every staff role).</summary>
     public Task ModerateAsync(string programmeId, object command) =>
         Step(async () => await (await admin.PostAsJsonAsync($"/api/programmes/{programmeId}/moderation", command, ApiClient.Json)).ReadAsync<JsonElement>());
@@ -61,10 +69,14 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
         return viewer;
     }
 
-    /// <summary>A new viewer rates an answered question (REST twin of the hub's Rate).</summary>
-    public Task RateAsNewViewerAsync(string programmeId, long questionId, int score, string? comment = null) => Step(async () =>
+    /// <summary>The viewer token of each question's asker, so the asker can rate the answer later.</summary>
+    private readonly Dictionary<(string Programme, long Question), string> _askers = [];
+
+    /// <summary>The asker of a question this backstage submitted rates its answer (only askers may: REST twin of the hub's Rate).</summary>
+    public Task RateAsAskerAsync(string programmeId, long questionId, int score, string? comment = null) => Step(async () =>
     {
-        using var viewer = await NewViewerAsync();
+        using var viewer = new HttpClient { BaseAddress = admin.BaseAddress, Timeout = admin.Timeout };
+        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _askers[(programmeId, questionId)]);
         return await (await viewer.PostAsJsonAsync($"/api/programmes/{programmeId}/questions/{questionId}/rating", new { score, comment }, ApiClient.Json))
             .ReadAsync<JsonElement>();
     });
@@ -103,14 +115,15 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
     /// <summary>Waits until the archive lists the programme (published early or finished).</summary>
     public async Task PublishedAsync(string programmeId) =>
         await Eventually.Until(async () => (await admin.GetAsync($"/api/archive/{programmeId}")).IsSuccessStatusCode,
-            published => published, $"programme {programmeId} in the archive", TimeSpan.FromSeconds(120));
+            published => published, $"programme {programmeId} in the archive", TimeSpan.FromSeconds(300));
 
     /// <summary>Waits for a transcoding job to finish; fails with the job's reason unless it succeeded.</summary>
     public async Task SucceededAsync(string jobId)
     {
-        var job = await Eventually.Until(
+        var job = await Eventually.WhileProgressing(
             async () => (await (await admin.GetAsync("/api/media/jobs")).ReadAsync<JsonElement[]>()).Single(j => j.GetProperty("jobId").GetString() == jobId),
-            j => j.GetProperty("state").GetString() is "Succeeded" or "Failed" or "Cancelled", $"job {jobId} finishing", TimeSpan.FromSeconds(120));
+            j => j.GetProperty("state").GetString() is "Succeeded" or "Failed" or "Cancelled", j => j.GetProperty("version").GetInt64(),
+            $"job {jobId} finishing");
         if (job.GetProperty("state").GetString() != "Succeeded")
             throw new InvalidOperationException($"job {jobId}: {job}");
     }
@@ -130,7 +143,9 @@ public sealed class Backstage(HttpClient admin, Func<string>? diagnostics = null
             department,
             ignoreSimilar = true,
         }, ApiClient.Json)).ReadAsync<JsonElement>();
-        return outcome.GetProperty("question").GetProperty("id").GetInt64();
+        var id = outcome.GetProperty("question").GetProperty("id").GetInt64();
+        _askers[(programmeId, id)] = viewer.DefaultRequestHeaders.Authorization!.Parameter!;
+        return id;
     });
 
     public void Dispose() => admin.Dispose();

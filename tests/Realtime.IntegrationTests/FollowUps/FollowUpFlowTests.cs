@@ -68,24 +68,26 @@ public sealed class FollowUpFlowTests(SharedStack stack)
     }
 
     [Fact]
-    public async Task Rating_OnlyAnsweredQuestions_OncePerViewer()
+    public async Task Rating_OnlyTheAsker_OnlyAnswered_Once_StaffAndOthersRefused()
     {
         var (programme, _) = await LiveProgramme(["210105"]);
         await using var asker = await DeskClient.ConnectAsync(stack.Api, await Tokens.ViewerAsync(stack.Api));
-        await using var rater = await DeskClient.ConnectAsync(stack.Api, await Tokens.ViewerAsync(stack.Api));
+        await using var other = await DeskClient.ConnectAsync(stack.Api, await Tokens.ViewerAsync(stack.Api));
         await using var host = await DeskClient.ConnectAsync(stack.Api, await Tokens.StaffAsync(stack.Api, "host"));
         var id = (await asker.Submit(programme, "请问居民医保在哪里缴费？", community: "210105001001", department: "medical-insurance")).Value!.Question!.Id;
 
-        var early = await rater.Call<PublicQuestion>("Rate", programme, id, 5, null);
+        var early = await asker.Call<PublicQuestion>("Rate", programme, id, 5, null);
         Assert.Equal(("InvalidState", "Pending"), (early.Error!.Kind, early.Error.State));
         await host.Call<DeskStatus>("Approve", programme, id);
         await host.Call<DeskStatus>("PutOnAir", programme, id);
         await host.Call<DeskStatus>("MarkAnswered", programme, id);
-        Assert.Equal("score", (await rater.Call<PublicQuestion>("Rate", programme, id, 9, null)).Error!.Field);
-        Assert.Equal(5.0, (await rater.Call<PublicQuestion>("Rate", programme, id, 5, "解答清楚")).Value!.AverageRating);
-        Assert.Equal("InvalidState", (await rater.Call<PublicQuestion>("Rate", programme, id, 1, null)).Error!.Kind);
-        var snapshot = (await rater.Call<ViewerSnapshot>("Join", programme)).Value!;
-        Assert.Equal(1, snapshot.Queue.Single(q => q.Id == id).Ratings);
+        Assert.Equal("Forbidden", (await other.Call<PublicQuestion>("Rate", programme, id, 1, null)).Error!.Kind);
+        Assert.Equal("Forbidden", (await host.Call<PublicQuestion>("Rate", programme, id, 1, null)).Error!.Kind);
+        Assert.Equal("score", (await asker.Call<PublicQuestion>("Rate", programme, id, 9, null)).Error!.Field);
+        Assert.Equal(5.0, (await asker.Call<PublicQuestion>("Rate", programme, id, 5, "解答清楚")).Value!.AverageRating);
+        Assert.Equal("InvalidState", (await asker.Call<PublicQuestion>("Rate", programme, id, 1, null)).Error!.Kind);
+        var snapshot = (await other.Call<ViewerSnapshot>("Join", programme)).Value!;
+        Assert.Equal((1, 5.0), (snapshot.Queue.Single(q => q.Id == id).Ratings, snapshot.Queue.Single(q => q.Id == id).AverageRating!.Value));
     }
 
     private async Task<(string Programme, HttpClient Admin)> LiveProgramme(string[] districts)

@@ -28,7 +28,7 @@ public sealed class EarlyReplayTests(MediaStack stack)
         using var anyone = stack.Api.CreateClient();
 
         // Early: listed as processing while the job still runs, with a growing (EVENT) playlist that is not cached.
-        var early = await Eventually.Until(() => Detail(anyone, programme), d => d is not null, "the replay published early", TimeSpan.FromSeconds(120));
+        var early = await Eventually.Until(() => Detail(anyone, programme), d => d is not null, "the replay published early", TimeSpan.FromSeconds(300));
         var running = await stack.WaitForJob(admin, job.JobId, _ => true, "the job");
         Assert.False(running.IsFinished, $"the job should still run when its replay is first published, but is {running.State}");
         Assert.NotNull(running.PlayableAt);

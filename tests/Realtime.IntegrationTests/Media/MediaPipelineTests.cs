@@ -61,7 +61,7 @@ public sealed class MediaPipelineTests(MediaStack stack)
         using var anyone = stack.Api.CreateClient();
         Assert.Equal(ProgrammeState.Archived, (await (await anyone.GetAsync($"/api/programmes/{programme}")).ReadAsync<ProgrammeDetails>()).State);
         var found = await (await anyone.GetAsync("/api/archive?q=" + Uri.EscapeDataString("土地承包") + "&district=210115")).ReadAsync<JsonElement[]>();
-        var item = Assert.Single(found);
+        var item = found.Single(i => i.GetProperty("entry").GetProperty("programme").GetProperty("id").GetString() == programme);
         var playlistUrl = item.GetProperty("playlistUrl").GetString()!;
 
         // Playback: playlists come back with absolute /media paths; segments redirect to a short-lived SAS.

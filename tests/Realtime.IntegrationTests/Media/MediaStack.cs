@@ -90,9 +90,9 @@ public sealed class MediaStack : TestStack
     }
 
     public async Task<MediaJob> WaitForJob(HttpClient admin, string jobId, Func<MediaJob, bool> done, string what) =>
-        await Eventually.Until(
+        await Eventually.WhileProgressing(
             async () => (await (await admin.GetAsync("/api/media/jobs")).ReadAsync<MediaJob[]>()).Single(j => j.JobId == jobId),
-            done, what, TimeSpan.FromSeconds(120));
+            done, j => (j.State, j.Version), what);
 }
 
 [CollectionDefinition(Name)]

@@ -50,23 +50,40 @@ public sealed class FollowUpTests
     }
 
     [Fact]
-    public void Rate_OnlyAnsweredQuestions_OncePerViewer_ScoreOneToFive()
+    public void Rate_OnlyTheAsker_OnlyAnswered_Once_ScoreOneToFive()
     {
-        var id = Approved("请问医保报销比例？", "medical-insurance");
-        Assert.Equal(ErrorKind.InvalidState, _f.Book.Rate(_f.OtherViewer, id, 5, null).Error);
+        var id = Approved("请问医保报销比例？", "medical-insurance", _f.Viewer);
+        Assert.Equal(ErrorKind.InvalidState, _f.Book.Rate(_f.Viewer, id, 5, null).Error);
         _f.Do(new PutOnAir(id));
         _f.Do(new MarkAnswered(id));
-        Assert.Equal("score", _f.Book.Rate(_f.OtherViewer, id, 0, null).Field);
-        Assert.Equal("score", _f.Book.Rate(_f.OtherViewer, id, 6, null).Field);
-        Assert.Equal(4.0, _f.Book.Rate(_f.OtherViewer, id, 4, "回答很清楚").Value!.AverageRating);
-        Assert.Equal(ErrorKind.InvalidState, _f.Book.Rate(_f.OtherViewer, id, 5, null).Error);
-        Assert.Equal(3.0, _f.Book.Rate(_f.Viewer, id, 2, null).Value!.AverageRating);
+        Assert.Equal(ErrorKind.Forbidden, _f.Book.Rate(_f.OtherViewer, id, 5, null).Error);
+        Assert.Equal("score", _f.Book.Rate(_f.Viewer, id, 0, null).Field);
+        Assert.Equal("score", _f.Book.Rate(_f.Viewer, id, 6, null).Field);
+        Assert.Equal(4.0, _f.Book.Rate(_f.Viewer, id, 4, "回答很清楚").Value!.AverageRating);
+        Assert.Equal(ErrorKind.InvalidState, _f.Book.Rate(_f.Viewer, id, 5, null).Error);
+        Assert.Equal((1, 4), (_f.Get(id).Ratings, _f.Get(id).RatingSum));
+    }
+
+    [Fact]
+    public void Reject_FreeTextReason_StaysWithStaff_PublicAndCountersSayOther()
+    {
+        var id = _f.Ask("请问我邻居张三家的低保为什么比我家高？").Id;
+        _f.Do(new Reject(id, "涉及邻居张三的家庭收入"), _f.Screener);
+        var configured = _f.Ask("和节目无关的问题", _f.OtherViewer).Id;
+        _f.Do(new Reject(configured, "与本期节目主题无关"), _f.Screener);
+
+        Assert.Equal("涉及邻居张三的家庭收入", _f.Get(id).RejectReason);
+        Assert.Equal(RejectReasons.Other, _f.Get(id).ToPublic().RejectReason);
+        Assert.Equal("与本期节目主题无关", _f.Get(configured).ToPublic().RejectReason);
+        var reasons = _f.Book.TakeChanges().Stats.Where(s => s.Key.StartsWith("district:", StringComparison.Ordinal))
+            .SelectMany(s => s.Delta.RejectedByReason.Keys).ToHashSet();
+        Assert.Equal(["与本期节目主题无关", RejectReasons.Other], reasons.Order());
     }
 
     [Fact]
     public void Changes_FeedTheReportCountersOfDistrictDepartmentAndProgramme()
     {
-        var answered = Approved("问题一：养老", "labour");
+        var answered = Approved("问题一：养老", "labour", _f.OtherViewer);
         _f.Do(new PutOnAir(answered));
         _f.Do(new MarkAnswered(answered));
         var rejected = _f.Ask("问题二：无关", _f.OtherViewer).Id;
@@ -83,9 +100,9 @@ public sealed class FollowUpTests
         Assert.Equal(2, totals[StatsKeys.Programme("p-test")].Received);
     }
 
-    private long Approved(string text, string? department)
+    private long Approved(string text, string? department, Actor? asker = null)
     {
-        var id = _f.Book.Submit(new Actor("viewer:" + Guid.NewGuid().ToString("N"), "观众", DeskRole.Viewer),
+        var id = _f.Book.Submit(asker ?? new Actor("viewer:" + Guid.NewGuid().ToString("N"), "观众", DeskRole.Viewer),
             new SubmitQuestion(Guid.NewGuid().ToString(), text, null, BookFixture.Nanhu.Code, null, department, true), BookFixture.Nanhu).Value!.Question!.Id;
         _f.Do(new Approve(id));
         return id;

@@ -129,7 +129,8 @@ public sealed class ModerationTests
         var target = _f.Ask("请问养老金什么时候调整？");
         var source = _f.Ask("养老金调整的时间是？", _f.OtherViewer);
         var third = new Actor("viewer:carol", "观众", DeskRole.Viewer);
-        _f.Book.Vote(third, source.Id);
+        _f.Do(new Approve(source.Id), _f.Screener);
+        Assert.True(_f.Book.Vote(third, source.Id).IsOk);
         _f.Do(new Merge(source.Id, target.Id), _f.Screener);
 
         Assert.Equal(2, _f.Get(target.Id).Votes); // the merged asker and their voter

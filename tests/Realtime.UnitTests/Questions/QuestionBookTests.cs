@@ -63,6 +63,7 @@ public sealed class QuestionBookTests
     {
         var original = _f.Ask("请问城镇职工养老金每年什么时候调整？");
         var command = new SubmitQuestion("r2", "城镇职工的养老金每年什么时候调整", null, BookFixture.Nanhu.Code, null, null);
+        _f.Do(new Approve(original.Id), _f.Screener);
 
         var offered = _f.Book.Submit(_f.OtherViewer, command, BookFixture.Nanhu);
         Assert.Null(offered.Value!.Question);
@@ -70,6 +71,20 @@ public sealed class QuestionBookTests
 
         var insisted = _f.Book.Submit(_f.OtherViewer, command with { IgnoreSimilar = true }, BookFixture.Nanhu);
         Assert.NotNull(insisted.Value!.Question);
+    }
+
+    [Fact]
+    public void Submit_SimilarToSomeoneElsesPendingQuestion_NeverShowsIt_ButTheAskerSeesTheirOwn()
+    {
+        var pending = _f.Ask("请问城镇职工养老金每年什么时候调整？");
+        var command = new SubmitQuestion("r2", "城镇职工的养老金每年什么时候调整", null, BookFixture.Nanhu.Code, null, null);
+
+        var other = _f.Book.Submit(_f.OtherViewer, command, BookFixture.Nanhu);
+        Assert.NotNull(other.Value!.Question); // created: nothing unscreened was offered
+        Assert.Empty(other.Value.Similar);
+
+        var own = _f.Book.Submit(_f.Viewer, command with { RequestId = "r3" }, BookFixture.Nanhu);
+        Assert.Equal(pending.Id, Assert.Single(own.Value!.Similar).Question.Id);
     }
 
     [Fact]
@@ -133,11 +148,24 @@ public sealed class QuestionBookTests
     public void Vote_OncePerViewer_NotOnOwnQuestion()
     {
         var question = _f.Ask("请问医保异地报销怎么办理？");
+        _f.Do(new Approve(question.Id), _f.Screener);
         Assert.Equal(1, _f.Book.Vote(_f.OtherViewer, question.Id).Value!.Votes);
         Assert.Equal(ErrorKind.InvalidState, _f.Book.Vote(_f.OtherViewer, question.Id).Error);
         Assert.Equal(ErrorKind.Invalid, _f.Book.Vote(_f.Viewer, question.Id).Error);
         Assert.Equal(ErrorKind.NotFound, _f.Book.Vote(_f.OtherViewer, 999).Error);
         Assert.Equal(1, _f.Get(question.Id).Votes);
+    }
+
+    [Fact]
+    public void Vote_OnSomeoneElsesPendingQuestion_AnswersAsIfItDidNotExist()
+    {
+        var pending = _f.Ask("我家的住址是某某小区3号楼，请问……");
+        var refused = _f.Book.Vote(_f.OtherViewer, pending.Id);
+        var missing = _f.Book.Vote(_f.OtherViewer, 999);
+        Assert.Equal(ErrorKind.NotFound, refused.Error);
+        Assert.Null(refused.Value);
+        Assert.Equal(missing.Message?.Replace("999", ""), refused.Message?.Replace(pending.Id.ToString(), ""));
+        Assert.Equal(0, _f.Get(pending.Id).Votes);
     }
 
     [Fact]
@@ -165,8 +193,8 @@ public sealed class QuestionBookTests
     {
         var a = _f.Ask("请问养老金什么时候调整？", requestId: "a");
         var b = _f.Ask("宅基地审批需要哪些材料", _f.OtherViewer, requestId: "b");
-        _f.Book.Vote(_f.OtherViewer, a.Id);
         _f.Do(new Approve(a.Id), _f.Screener);
+        _f.Book.Vote(_f.OtherViewer, a.Id);
         var changes = _f.Book.TakeChanges();
 
         var restored = new QuestionBook("p-test", new DeskRules(), _f.Clock);

@@ -2,7 +2,7 @@
 // answer, and a rating once answered); ?programme= lists every follow-up of a programme with its state.
 import { S, el, byId, applyStrings, query, say } from "../core/dom.js";
 import { formatDateTime } from "../core/format.js";
-import { getJson, postJson, viewerToken, forgetViewer, ApiError } from "../core/api.js";
+import { getJson, postJson, viewerToken, storedViewer, forgetViewer, ApiError } from "../core/api.js";
 import { loadCatalogue } from "../core/catalogue.js";
 import { followUpBlock, followUpBadge, followUpState } from "../core/followup-view.js";
 import { ratingForm, ratingSummary } from "../core/stars.js";
@@ -37,6 +37,27 @@ async function rate(c, score, comment, holder) {
   holder.replaceChildren(ratingSummary(rated) ?? el("span"), el("span", { class: "badge rated", text: S.rateThanks }));
 }
 
+/**
+ * Only the asker rates the answer. This browser is the asker when its stored viewer identity asked the question (the
+ * desk's "my questions"); then it gets the form, or "您已评价" once it has rated. No identity is created just to look.
+ */
+async function showRating(c, holder) {
+  const known = storedViewer();
+  let snapshot = null;
+  if (known) {
+    snapshot = await getJson(`/api/programmes/${encodeURIComponent(c.programmeId)}/desk`, known.accessToken).catch(() => null);
+  }
+  const mine = snapshot?.mine?.find((q) => q.id === c.questionId);
+  const summary = ratingSummary(mine ?? {});
+  if (!mine) {
+    holder.append(summary ?? el("span", { class: "hint", text: S.rateAskerOnly }));
+  } else if (snapshot.myRatings.includes(c.questionId)) {
+    holder.append(summary ?? el("span"), el("span", { class: "badge rated", text: S.rated }));
+  } else {
+    holder.append(ratingForm((score, comment) => rate(c, score, comment, holder)));
+  }
+}
+
 async function showCase(caseId) {
   const c = await getJson(`/api/followups/${encodeURIComponent(caseId)}`);
   const programme = await getJson(`/api/programmes/${encodeURIComponent(c.programmeId)}`).catch(() => null);
@@ -44,7 +65,7 @@ async function showCase(caseId) {
   byId("page-title").textContent = S.followUpCaseTitle(c.questionId);
   if (programme) byId("programme-line").textContent = S.followUpProgramme(programme.title);
   const rating = el("div", "case-rating rating");
-  if (c.info.answer != null) rating.append(ratingForm((score, comment) => rate(c, score, comment, rating)));
+  if (c.info.answer != null) await showRating(c, rating);
   const box = byId("case");
   box.replaceChildren(el("article", { class: `case case-detail case-${followUpState(c.info)}`, data: { item: c.caseId, state: followUpState(c.info) } },
     el("div", "case-head", followUpBadge(c.info), el("span", { text: S.questionNo(c.questionId) })),

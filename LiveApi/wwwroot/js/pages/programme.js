@@ -87,11 +87,15 @@ function metooButton(q) {
   return button;
 }
 
-/** The average and, until this viewer has rated, the 1–5 form (answered on air, or in writing after a follow-up). */
-function ratingBlock(q) {
+/**
+ * The asker's rating of the answer (answered on air, or in writing after a follow-up). Only the asker rates (网上评议 as
+ * 民心网 practises it): their own question gets the 1–5 form until they have rated; everyone sees the result.
+ */
+function ratingBlock(q, { mine = false } = {}) {
   if (!rateable(q)) return null;
-  return el("div", "rating",
-    ratingSummary(q) ?? el("span", { class: "hint", text: S.noRatings }),
+  const summary = ratingSummary(q) ?? el("span", { class: "hint", text: S.noRatings });
+  if (!mine) return el("div", "rating", summary);
+  return el("div", "rating", summary,
     desk.myRatings.has(q.id) ? el("span", { class: "badge rated", text: S.rated }) : ratingForm((score, comment) => rate(q.id, score, comment)));
 }
 
@@ -117,7 +121,7 @@ function mineItem(q) {
       q.status === "Pending" ? el("button", {
         text: S.withdraw, data: { role: "withdraw" }, attrs: { type: "button", "aria-label": S.withdrawLabel(q.id) }, on: { click: () => withdraw(q.id) },
       }) : null),
-    ratingBlock(q));
+    ratingBlock(q, { mine: true }));
 }
 
 function renderDeskNotice() {
