@@ -28,6 +28,14 @@ public sealed class MediaJobGrain(
     private IMediaQueueGrain Queue => grains.GetGrain<IMediaQueueGrain>(IMediaQueueGrain.Key);
     private string Id => this.GetPrimaryKeyString();
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Jobs stored before failure reasons were a list have none: an empty list, not a default array, goes out as JSON.
+        if (state.State.Job is { FailureReasons.IsDefault: true } job)
+            state.State.Job = job with { FailureReasons = job.FailureCode is null ? NoReasons : [new(job.FailureCode, job.FailureMessage ?? "")] };
+        return Task.CompletedTask;
+    }
+
     public async Task<Result<MediaJob>> Create(string programmeId, string recordingId, MediaKind kind, string sourceBlob, string fileName, long sizeBytes,
         int maxAttempts, bool replace)
     {
