@@ -14,12 +14,15 @@ internal static partial class LiveApiLog
     [LoggerMessage(3004, LogLevel.Warning, "Waiting for the Orleans cluster (attempt {Attempt}): {Reason}")]
     public static partial void WaitingForCluster(ILogger logger, int attempt, string reason);
 
-    [LoggerMessage(3005, LogLevel.Warning, "Using the development signing key: set Auth:SigningKey in production")]
-    public static partial void DevelopmentSigningKey(ILogger logger);
-
     [LoggerMessage(3006, LogLevel.Debug, "Reporting viewers of {ProgrammeId} failed")]
     public static partial void ViewerReportFailed(ILogger logger, string programmeId, Exception exception);
 
     [LoggerMessage(3007, LogLevel.Warning, "Preparing blob storage for media (containers, CORS) failed (attempt {Attempt}); retrying")]
     public static partial void MediaPreparationFailed(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(3008, LogLevel.Warning, "Failed staff login for user name {UserName} from {Client}")]
+    public static partial void LoginFailed(ILogger logger, string userName, string client);
+
+    [LoggerMessage(3009, LogLevel.Warning, "Staff login for user name {UserName} from {Client} refused: locked for {Seconds} s after repeated failures")]
+    public static partial void LoginLocked(ILogger logger, string userName, string client, int seconds);
 }

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Realtime.Contracts.Questions;
 using Realtime.LiveApi.Auth;
 using Realtime.LiveApi.Desk;
+using Realtime.LiveApi.Security;
+using System.Globalization;
 
 namespace Realtime.LiveApi.Apis;
 
 /// <summary>The question desk over REST, for clients without SignalR (same rules: everything goes through <see cref="DeskGateway"/>).</summary>
 public static class DeskApi
 {
-    public const string SubmitRateLimit = "submit";
-
     public sealed record SubmitRequest(string? RequestId, string? Text, string? DisplayName, string? CommunityCode,
         string? Topic, string? Department, bool IgnoreSimilar = false);
 
@@ -19,13 +19,13 @@ public static class DeskApi
 
     public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Question desk");
+        var api = app.MapGroup("/api").WithTags("Question desk").AddEndpointFilter<RetryAfterHeader>();
         api.MapGet("/desk/catalogue", () => TypedResults.Ok(new DeskCatalogueView([.. DeskCatalogue.Departments], DeskCatalogue.Topics, ModerationRequest.Types)))
             .WithSummary("部门、话题与管理操作类型");
         var programme = api.MapGroup("/programmes/{id}");
         programme.MapGet("/desk", Snapshot).WithSummary("观众视角的提问队列快照（含“我的问题”）");
         programme.MapGet("/timeline", Timeline).WithSummary("每个问题的上播与解答时间（相对节目开始）");
-        programme.MapPost("/questions", Submit).RequireAuthorization().RequireRateLimiting(SubmitRateLimit).WithSummary("提交问题（需观众令牌）");
+        programme.MapPost("/questions", Submit).RequireAuthorization().WithSummary("提交问题（需观众令牌）");
         programme.MapPost("/questions/{questionId:long}/votes", Vote).RequireAuthorization().WithSummary("“我也想问”");
         programme.MapPost("/questions/{questionId:long}/withdraw", Withdraw).RequireAuthorization().WithSummary("撤回自己待审核的问题");
 
@@ -46,7 +46,7 @@ public static class DeskApi
             ? (await gateway.Desk(id).GetTimeline()).ToHttp()
             : DeskGateway.UnknownProgramme<ImmutableArray<TimelineEntry>>(id).ToProblem();
 
-    private static async Task<Results<Ok<SubmitOutcome>, ProblemHttpResult>> Submit(string id, SubmitRequest request, ClaimsPrincipal user, DeskGateway gateway)
+    private static async Task<Results<Ok<SubmitOutcome>, ProblemHttpResult>> Submit(string id, SubmitRequest request, HttpContext http, DeskGateway gateway)
     {
         if (request.RequestId is null)
             return ResultMapping.BadField("requestId", "缺少字段 requestId。");
@@ -54,14 +54,14 @@ public static class DeskApi
             return ResultMapping.BadField("text", "缺少字段 text。");
         var command = new SubmitQuestion(request.RequestId, request.Text, request.DisplayName, request.CommunityCode,
             request.Topic, request.Department, request.IgnoreSimilar);
-        return (await gateway.AsViewer(user, id, (desk, actor) => desk.Submit(actor, command))).ToHttp();
+        return (await gateway.AsViewer(Caller.Of(http), id, ClientAction.Submit, (desk, actor) => desk.Submit(actor, command))).ToHttp();
     }
 
-    private static async Task<Results<Ok<PublicQuestion>, ProblemHttpResult>> Vote(string id, long questionId, ClaimsPrincipal user, DeskGateway gateway) =>
-        (await gateway.AsViewer(user, id, (desk, actor) => desk.Vote(actor, questionId))).ToHttp();
+    private static async Task<Results<Ok<PublicQuestion>, ProblemHttpResult>> Vote(string id, long questionId, HttpContext http, DeskGateway gateway) =>
+        (await gateway.AsViewer(Caller.Of(http), id, ClientAction.Vote, (desk, actor) => desk.Vote(actor, questionId), questionId.ToString(CultureInfo.InvariantCulture))).ToHttp();
 
-    private static async Task<Results<Ok<PublicQuestion>, ProblemHttpResult>> Withdraw(string id, long questionId, ClaimsPrincipal user, DeskGateway gateway) =>
-        (await gateway.AsViewer(user, id, (desk, actor) => desk.Withdraw(actor, questionId))).ToHttp();
+    private static async Task<Results<Ok<PublicQuestion>, ProblemHttpResult>> Withdraw(string id, long questionId, HttpContext http, DeskGateway gateway) =>
+        (await gateway.AsViewer(Caller.Of(http), id, null, (desk, actor) => desk.Withdraw(actor, questionId))).ToHttp();
 
     private static async Task<Results<Ok<ModeratorSnapshot>, ProblemHttpResult>> ModeratorSnapshot(string id, ClaimsPrincipal user, DeskGateway gateway) =>
         (await gateway.AsModerator(user, id, desk => desk.GetModeratorSnapshot())).ToHttp();

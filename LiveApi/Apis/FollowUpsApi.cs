@@ -5,6 +5,7 @@ using Realtime.Contracts.FollowUps;
 using Realtime.Contracts.Questions;
 using Realtime.LiveApi.Auth;
 using Realtime.LiveApi.Desk;
+using Realtime.LiveApi.Security;
 
 namespace Realtime.LiveApi.Apis;
 
@@ -17,12 +18,12 @@ public static class FollowUpsApi
 
     public static IEndpointRouteBuilder MapFollowUpsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Follow-up and evaluation");
+        var api = app.MapGroup("/api").WithTags("Follow-up and evaluation").AddEndpointFilter<RetryAfterHeader>();
         api.MapGet("/followups/{caseId}", GetCase).WithSummary("一件转办件（稳定链接，公开）");
         api.MapGet("/programmes/{id}/followups", ForProgramme).WithSummary("节目的全部转办件及办理状态（公开）");
         api.MapGet("/departments/{code}/cases", ForDepartment).RequireAuthorization(Policies.Department).WithSummary("本部门的转办件（部门用户）");
         api.MapPost("/followups/{caseId}/answer", Answer).RequireAuthorization(Policies.Department).WithSummary("书面答复转办件（本部门用户）");
-        api.MapPost("/programmes/{id}/questions/{questionId:long}/rating", Rate).RequireAuthorization().WithSummary("为已解答的问题评分 1–5（每人一次）");
+        api.MapPost("/programmes/{id}/questions/{questionId:long}/rating", Rate).RequireAuthorization().WithSummary("提问人为自己问题的答复评分 1–5（一次）");
         return app;
     }
 
@@ -60,10 +61,10 @@ public static class FollowUpsApi
         return (await grains.GetGrain<IFollowUpCaseGrain>(caseId).Answer(department, name, request.Text)).ToHttp();
     }
 
-    private static async Task<Results<Ok<PublicQuestion>, ProblemHttpResult>> Rate(string id, long questionId, RatingRequest request, ClaimsPrincipal user, DeskGateway gateway)
+    private static async Task<Results<Ok<PublicQuestion>, ProblemHttpResult>> Rate(string id, long questionId, RatingRequest request, HttpContext http, DeskGateway gateway)
     {
         if (request.Score is not { } score)
             return ResultMapping.BadField("score", "缺少字段 score。");
-        return (await gateway.AsViewer(user, id, (desk, actor) => desk.Rate(actor, questionId, score, request.Comment))).ToHttp();
+        return (await gateway.AsViewer(Caller.Of(http), id, ClientAction.Rate, (desk, actor) => desk.Rate(actor, questionId, score, request.Comment))).ToHttp();
     }
 }

@@ -15,7 +15,8 @@ public static class MediaApi
     /// <param name="Replace">The admin confirmed that this recording replaces the programme's published replay.</param>
     public sealed record StartUploadRequest(string? FileName, long? SizeBytes, string? ContentType, bool? Replace = null);
 
-    public sealed record UploadTicket(UploadSession Session, Uri UploadUrl, int[] UploadedBlocks, string[] BlockIds);
+    /// <summary>UploadUrl is null once the upload is complete: nothing may be written to the source after that.</summary>
+    public sealed record UploadTicket(UploadSession Session, Uri? UploadUrl, int[] UploadedBlocks, string[] BlockIds);
 
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
     {
@@ -35,6 +36,8 @@ public static class MediaApi
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(request.FileName) || request.FileName.Length > 200)
             return ResultMapping.BadField("fileName", "文件名必须是 1–200 个字符。");
+        if (request.FileName.Any(char.IsControl) || BidiControls.Contains(request.FileName))
+            return ResultMapping.BadField("fileName", "文件名含有控制字符或改变文字方向的字符。");
         var extension = Path.GetExtension(request.FileName).ToLowerInvariant();
         if (!settings.AllowedExtensions.Contains(extension))
             return ResultMapping.BadField("fileName", $"不支持的文件类型 {extension}：请上传 {string.Join("、", settings.AllowedExtensions)} 之一。");
@@ -58,7 +61,7 @@ public static class MediaApi
         var session = new UploadSession(recordingId, id, Path.GetFileName(request.FileName), size,
             string.IsNullOrWhiteSpace(request.ContentType) ? "application/octet-stream" : request.ContentType,
             $"{id}/{recordingId}/source{extension}", settings.BlockSizeBytes,
-            programme.Kind == ProgrammeKind.Radio ? MediaKind.Radio : MediaKind.Video, clock.GetUtcNow(), null, replace);
+            programme.Kind == ProgrammeKind.Radio ? MediaKind.Radio : MediaKind.Video, clock.GetUtcNow(), null, Replace: replace);
         await grains.GetGrain<IUploadGrain>(recordingId).Start(session);
         return TypedResults.Created($"/api/recordings/{recordingId}", Ticket(session, storage, []));
     }
@@ -84,6 +87,9 @@ public static class MediaApi
         if (stored != session.SizeBytes)
             return ResultMapping.BadField("sizeBytes", $"上传的大小（{stored} 字节）与声明的（{session.SizeBytes} 字节）不一致。");
 
+        // The job reads a snapshot: whoever still holds the upload SAS cannot change what is transcoded.
+        if (session.SealedSnapshot is null)
+            await grains.GetGrain<IUploadGrain>(recordingId).Sealed(await storage.Seal(session.BlobName, cancellationToken));
         var jobId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var created = await grains.GetGrain<IMediaJobGrain>(jobId).Create(session.ProgrammeId, recordingId, session.Kind,
             session.BlobName, session.FileName, session.SizeBytes, options.Value.MaxAttempts, session.Replace);
@@ -119,5 +125,6 @@ public static class MediaApi
             : null;
 
     private static UploadTicket Ticket(UploadSession session, MediaStorage storage, IReadOnlyList<int> uploaded) =>
-        new(session, storage.UploadUrl(session.BlobName), [.. uploaded], [.. Enumerable.Range(0, session.BlockCount).Select(UploadSession.BlockId)]);
+        new(session, session.JobId is null ? storage.UploadUrl(session.BlobName) : null, [.. uploaded],
+            [.. Enumerable.Range(0, session.BlockCount).Select(UploadSession.BlockId)]);
 }

@@ -73,7 +73,8 @@ public static partial class ReportsApi
             return ResultMapping.BadField("by", "by 应为 district、department 或 programme。");
 
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), leaveOpen: true))
+        // A programme title such as "=HYPERLINK(…)" must open as text in a spreadsheet, not run as a formula.
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
             csv.WriteHeader(CsvColumns);
             foreach (var row in rows)

@@ -6,6 +6,8 @@ namespace Realtime.LiveApi.Apis;
 /// <summary>Turns a grain's refusal into ProblemDetails with the right status, naming the field or the state.</summary>
 public static class ResultMapping
 {
+    public const string RetryAfterExtension = "retryAfter";
+
     public static Results<Ok<T>, ProblemHttpResult> ToHttp<T>(this Result<T> result) =>
         result.IsOk ? TypedResults.Ok(result.Value!) : result.ToProblem();
 
@@ -16,6 +18,8 @@ public static class ResultMapping
             extensions["field"] = result.Field;
         if (result.State is not null)
             extensions["state"] = result.State;
+        if (result.RetryAfterSeconds is { } retryAfter)
+            extensions[RetryAfterExtension] = retryAfter; // RetryAfterHeader turns it into the Retry-After header
         var (status, title) = result.Error switch
         {
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, "未找到"),

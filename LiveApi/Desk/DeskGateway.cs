@@ -3,6 +3,7 @@ using Realtime.Contracts.Common;
 using Realtime.Contracts.Questions;
 using Realtime.LiveApi.Apis;
 using Realtime.LiveApi.Auth;
+using Realtime.LiveApi.Security;
 
 namespace Realtime.LiveApi.Desk;
 
@@ -10,15 +11,20 @@ namespace Realtime.LiveApi.Desk;
 /// The one path from every edge (hub, REST, gRPC) to a desk grain: checks the programme id and the caller's rights,
 /// then calls the grain. Edges only translate in and out.
 /// </summary>
-public sealed class DeskGateway(IGrainFactory grains)
+public sealed class DeskGateway(IGrainFactory grains, ClientLimits limits)
 {
     public static bool IsProgrammeId(string? id) => id is not null && Identifiers.ProgrammeId().IsMatch(id);
 
     public IQuestionDeskGrain Desk(string programmeId) => grains.GetGrain<IQuestionDeskGrain>(programmeId);
 
-    /// <summary>A citizen's action (submit, vote, withdraw, rate): needs a viewer token.</summary>
-    public async Task<Result<T>> AsViewer<T>(ClaimsPrincipal user, string programmeId, Func<IQuestionDeskGrain, Actor, Task<Result<T>>> call)
+    /// <summary>
+    /// A citizen's action (submit, vote, withdraw, rate): needs a viewer token and, for limited actions, a permit of
+    /// the caller's address (<paramref name="subject"/> narrows a vote's budget to one question).
+    /// </summary>
+    public async Task<Result<T>> AsViewer<T>(Caller caller, string programmeId, ClientAction? action,
+        Func<IQuestionDeskGrain, Actor, Task<Result<T>>> call, string? subject = null)
     {
+        var user = caller.User;
         if (!IsProgrammeId(programmeId))
             return UnknownProgramme<T>(programmeId);
         if (DeskActors.From(user) is not { } actor)
@@ -26,6 +32,8 @@ public sealed class DeskGateway(IGrainFactory grains)
         // Staff and department accounts act for the programme, not as citizens: they cannot ask, vote or rate.
         if (!user.IsInRole(Roles.Viewer))
             return Result<T>.Forbidden("提问、“我也想问”和评价需要观众身份；工作人员和部门账号不能以观众身份操作。");
+        if (action is { } limited && limits.TryAcquire(limited, caller.Address, subject is null ? null : programmeId + "|" + subject) is { } wait)
+            return Result<T>.RateLimited(ClientLimits.RefusalMessage(wait), wait);
         return await Guarded(() => call(Desk(programmeId), actor));
     }
 
@@ -62,4 +70,10 @@ public sealed class DeskGateway(IGrainFactory grains)
     }
 
     public static Result<T> UnknownProgramme<T>(string? programmeId) => Result<T>.NotFound($"节目 {programmeId} 不存在。");
+}
+
+/// <summary>Who calls (their token) and from where (the client address, after trusted proxies).</summary>
+public readonly record struct Caller(ClaimsPrincipal User, System.Net.IPAddress? Address)
+{
+    public static Caller Of(HttpContext http) => new(http.User, http.Connection.RemoteIpAddress);
 }

@@ -23,6 +23,7 @@ public sealed class MediaJobsGrpcService(IGrainFactory grains, MediaStorage stor
         var job = await grains.GetGrain<IMediaQueueGrain>(IMediaQueueGrain.Key).LeaseNext(worker, LeaseTime);
         if (job is null)
             return new LeaseReply();
+        var upload = await grains.GetGrain<IUploadGrain>(job.RecordingId).Get();
         return new LeaseReply
         {
             Job = new Job
@@ -30,7 +31,7 @@ public sealed class MediaJobsGrpcService(IGrainFactory grains, MediaStorage stor
                 JobId = job.JobId,
                 ProgrammeId = job.ProgrammeId,
                 Kind = job.Kind.ToString(),
-                SourceUrl = storage.SourceReadUrl(job.SourceBlob).ToString(),
+                SourceUrl = storage.SourceReadUrl(job.SourceBlob, upload?.SealedSnapshot).ToString(),
                 OutputContainerUrl = (await storage.OutputWriteUrl(job.OutputContainer, context.CancellationToken)).ToString(),
                 LeaseSeconds = options.Value.LeaseSeconds,
                 FileName = job.FileName,

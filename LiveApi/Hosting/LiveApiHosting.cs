@@ -11,7 +11,7 @@ using Realtime.LiveApi.Push;
 using Realtime.LiveApi.Desk;
 using Realtime.LiveApi.Grpc;
 using Realtime.LiveApi.Media;
-using System.Threading.RateLimiting;
+using Realtime.LiveApi.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Realtime.LiveApi.Hosting;
@@ -54,7 +54,16 @@ public static class LiveApiHosting
 
         services.AddSingleton(TimeProvider.System);
         services.AddRealtimeAuth(builder.Configuration);
-        services.AddProblemDetails();
+        builder.AddRealtimeSecurity();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // Kestrel refuses a body past the limit before any endpoint runs: say so in the users' language.
+            if (c.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                c.ProblemDetails.Title = "请求过大";
+                c.ProblemDetails.Detail = $"请求正文过大：最多 {SecurityHosting.MaxRequestBodyBytes / 1024} KiB。";
+            }
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -70,14 +79,6 @@ public static class LiveApiHosting
         services.AddSingleton<StudioFeed>();
         services.AddSingleton<HostIdentity>();
         services.AddHostedService<ViewerReporter>();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // A coarse per-caller guard at the HTTP edge; the desk grain enforces the per-viewer limits exactly.
-            o.AddPolicy(DeskApi.SubmitRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirst("sub")?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromSeconds(10) }));
-        });
         services.AddOptions<MediaSettings>().BindConfiguration(MediaSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MediaStorage>();
         services.AddHostedService<MediaPreparation>();
@@ -90,6 +91,7 @@ public static class LiveApiHosting
     public static WebApplication MapLiveApi(this WebApplication app)
     {
         var grpcPort = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiveApiSettings>>().Value.GrpcPort;
+        app.UseRealtimeSecurity();
         app.UseExceptionHandler();
         app.UseMiddleware<ConnectionLimitMiddleware>();
         app.UseStatusCodePages();
@@ -97,18 +99,20 @@ public static class LiveApiHosting
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
 
         app.MapGet("/favicon.ico", () => TypedResults.NoContent()).ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi();
-        app.UseSwaggerUI(o =>
+        if (app.DeveloperSurfaces())
         {
-            o.RoutePrefix = "api-docs";
-            o.SwaggerEndpoint("/openapi/v1.json", "Shenyang Realtime API");
-            o.DocumentTitle = "沈阳政务公开直播 API";
-        });
+            app.MapOpenApi();
+            app.UseSwaggerUI(o =>
+            {
+                o.RoutePrefix = "api-docs";
+                o.SwaggerEndpoint("/openapi/v1.json", "Shenyang Realtime API");
+                o.DocumentTitle = "沈阳政务公开直播 API";
+            });
+        }
 
         app.MapAuthApi();
         app.MapDistrictsApi();
@@ -124,7 +128,8 @@ public static class LiveApiHosting
         app.MapGrpcService<MediaJobsGrpcService>().RequireHost($"*:{grpcPort}");
 
         app.MapGrpcHealthChecksService().RequireHost($"*:{grpcPort}");
-        app.MapGrpcReflectionService().RequireHost($"*:{grpcPort}");
+        if (app.DeveloperSurfaces())
+            app.MapGrpcReflectionService().RequireHost($"*:{grpcPort}");
         return app;
     }
 

@@ -4,6 +4,7 @@ using Realtime.Contracts.Questions;
 using Realtime.LiveApi.Auth;
 using Realtime.LiveApi.Desk;
 using Realtime.LiveApi.Push;
+using Realtime.LiveApi.Security;
 
 namespace Realtime.LiveApi.Hubs;
 
@@ -43,16 +44,17 @@ public sealed class DeskHub(DeskGateway gateway, ViewerCounter viewers) : Hub<ID
     public async Task<DeskReply<SubmitOutcome>> Submit(string programmeId, SubmitQuestion question) =>
         question is null
             ? DeskReply.Fail<SubmitOutcome>("Invalid", "缺少问题内容。", "question")
-            : DeskReply.From(await gateway.AsViewer(Context.User!, programmeId, (desk, actor) => desk.Submit(actor, question)));
+            : DeskReply.From(await gateway.AsViewer(Caller, programmeId, ClientAction.Submit, (desk, actor) => desk.Submit(actor, question)));
 
     public async Task<DeskReply<PublicQuestion>> Vote(string programmeId, long questionId) =>
-        DeskReply.From(await gateway.AsViewer(Context.User!, programmeId, (desk, actor) => desk.Vote(actor, questionId)));
+        DeskReply.From(await gateway.AsViewer(Caller, programmeId, ClientAction.Vote, (desk, actor) => desk.Vote(actor, questionId),
+            questionId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public async Task<DeskReply<PublicQuestion>> Withdraw(string programmeId, long questionId) =>
-        DeskReply.From(await gateway.AsViewer(Context.User!, programmeId, (desk, actor) => desk.Withdraw(actor, questionId)));
+        DeskReply.From(await gateway.AsViewer(Caller, programmeId, null, (desk, actor) => desk.Withdraw(actor, questionId)));
 
     public async Task<DeskReply<PublicQuestion>> Rate(string programmeId, long questionId, int score, string? comment) =>
-        DeskReply.From(await gateway.AsViewer(Context.User!, programmeId, (desk, actor) => desk.Rate(actor, questionId, score, comment)));
+        DeskReply.From(await gateway.AsViewer(Caller, programmeId, ClientAction.Rate, (desk, actor) => desk.Rate(actor, questionId, score, comment)));
 
     // ---- screeners and hosts -------------------------------------------------------------------------------------
 
@@ -119,6 +121,9 @@ public sealed class DeskHub(DeskGateway gateway, ViewerCounter viewers) : Hub<ID
             viewers.Leave(programmeId);
         return base.OnDisconnectedAsync(exception);
     }
+
+    /// <summary>The caller and the client address of the connection's first request (after trusted proxies).</summary>
+    private Caller Caller => new(Context.User!, Context.GetHttpContext()?.Connection.RemoteIpAddress);
 
     /// <summary>The programmes this connection joined, kept with the connection itself.</summary>
     private HashSet<string> Joined => Context.Items.TryGetValue(nameof(Joined), out var set)

@@ -25,12 +25,25 @@ public sealed class MediaSettings
     /// <summary>Attempts per job before it fails for good. Default 3.</summary>
     [Range(1, 20)] public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>Lifetime of the SAS URLs handed to browsers (upload) and workers (source and outputs). Default 12 h.</summary>
+    /// <summary>
+    /// Lifetime of the upload SAS a browser writes blocks with. Short: the upload page asks for a fresh one when it
+    /// runs out (a long upload renews it), and none is handed out once the upload is complete. Default 30 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan UploadSasLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Lifetime of the SAS URLs handed to workers (source and outputs). Default 12 h.</summary>
     public TimeSpan TransferSasLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>Lifetime of the read SAS a playback redirect points to. Default 10 minutes.</summary>
     public TimeSpan PlaybackSasLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Origins allowed by the blob service's CORS rules (browsers upload and play straight from storage). Default "*".</summary>
-    public List<string> CorsOrigins { get; set; } = ["*"];
+    /// <summary>
+    /// Origins allowed by the blob service's CORS rules (browsers upload and play straight from storage). Empty (the
+    /// default) means any origin, which only Development accepts: Production must list the site's origins.
+    /// </summary>
+    public List<string> CorsOrigins { get; set; } = [];
+
+    /// <summary>The origins the CORS rule allows: the configured ones, or any while none are configured (Development).</summary>
+    public string CorsRule => CorsOrigins.Count == 0 ? "*" : string.Join(',', CorsOrigins);
 }

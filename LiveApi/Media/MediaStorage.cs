@@ -20,6 +20,9 @@ public sealed class MediaStorage(IOptions<StorageSettings> storage, IOptions<Med
 
     public BlobContainerClient Sources => _service.GetBlobContainerClient(SourcesContainer);
 
+    /// <summary>Where browsers upload to and play from (scheme, host, port), for the pages' Content-Security-Policy.</summary>
+    public string Origin => _service.Uri.GetLeftPart(UriPartial.Authority);
+
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await Sources.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -28,7 +31,7 @@ public sealed class MediaStorage(IOptions<StorageSettings> storage, IOptions<Med
         [
             new BlobCorsRule
             {
-                AllowedOrigins = string.Join(',', settings.Value.CorsOrigins),
+                AllowedOrigins = settings.Value.CorsRule,
                 AllowedMethods = "GET,HEAD,PUT,OPTIONS",
                 AllowedHeaders = "*",
                 ExposedHeaders = "*",
@@ -40,10 +43,18 @@ public sealed class MediaStorage(IOptions<StorageSettings> storage, IOptions<Med
 
     /// <summary>Write-only SAS of the source blob, for the browser's block uploads.</summary>
     public Uri UploadUrl(string blobName) =>
-        Sources.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Create | BlobSasPermissions.Write, Expiry(settings.Value.TransferSasLifetime));
+        Sources.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Create | BlobSasPermissions.Write, Expiry(settings.Value.UploadSasLifetime));
 
-    public Uri SourceReadUrl(string blobName) =>
-        Sources.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Read, Expiry(settings.Value.TransferSasLifetime));
+    /// <summary>Read SAS of the source, of its sealed snapshot when there is one (what the job must transcode).</summary>
+    public Uri SourceReadUrl(string blobName, string? snapshot = null)
+    {
+        var blob = Sources.GetBlobClient(blobName);
+        return (snapshot is null ? blob : blob.WithSnapshot(snapshot)).GenerateSasUri(BlobSasPermissions.Read, Expiry(settings.Value.TransferSasLifetime));
+    }
+
+    /// <summary>Takes a snapshot of the committed source; later writes to the blob do not change it.</summary>
+    public async Task<string> Seal(string blobName, CancellationToken cancellationToken) =>
+        (await Sources.GetBlobClient(blobName).CreateSnapshotAsync(cancellationToken: cancellationToken)).Value.Snapshot;
 
     /// <summary>Creates the job's own output container and a SAS that can write only there.</summary>
     public async Task<Uri> OutputWriteUrl(string container, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public sealed class Azurite : IAsyncDisposable
             "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
             .. (InMemory ? ["--inMemoryPersistence"] : new[] { "--location", DataFolder }),
         ]);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(120); // a busy machine starts node slowly
         while (DateTime.UtcNow < deadline)
         {
             if (Process.HasExited)
@@ -65,7 +65,7 @@ public sealed class Azurite : IAsyncDisposable
                 await Task.Delay(200);
             }
         }
-        throw new TimeoutException("Azurite did not listen within 30 s.\n" + Process.Tail());
+        throw new TimeoutException("Azurite did not listen within 120 s.\n" + Process.Tail());
     }
 
     public async ValueTask DisposeAsync()

@@ -45,9 +45,24 @@ public sealed class SiloProcess(Azurite azurite, string clusterId, bool demoProg
     }
 }
 
-/// <summary>A LiveApi process of the real binary (real Kestrel), on free ports.</summary>
+/// <summary>
+/// A LiveApi process of the real binary (real Kestrel), on free ports. Every test user and benchmark client connects
+/// from 127.0.0.1, so the per-address limits are raised unless <see cref="ProductionLimits"/> is among the settings.
+/// </summary>
 public sealed class LiveApiProcess(Azurite azurite, string clusterId, IReadOnlyDictionary<string, string>? extra = null) : IAsyncDisposable
 {
+    /// <summary>A settings key (not passed on) that keeps LiveApi's own per-address limits, for the tests of them.</summary>
+    public const string ProductionLimits = "test:production-limits";
+
+    private static readonly Dictionary<string, string> OneAddressManyPeople = new()
+    {
+        ["Limits__ViewerTokensPer10Minutes"] = "1000000",
+        ["Limits__SubmitsPerMinute"] = "1000000",
+        ["Limits__VotesPerMinute"] = "1000000",
+        ["Limits__VotesPerQuestionPerHour"] = "1000000",
+        ["Limits__RatingsPerMinute"] = "1000000",
+    };
+
     public int HttpPort { get; } = FreePorts.Next();
     public int GrpcPort { get; } = FreePorts.Next();
     public ManagedProcess? Process { get; private set; }
@@ -65,7 +80,13 @@ public sealed class LiveApiProcess(Azurite azurite, string clusterId, IReadOnlyD
             ["LiveApi__GrpcPort"] = GrpcPort.ToString(),
             ["LiveApi__RegistrationInterval"] = "00:00:02",
         };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        var settings = extra ?? new Dictionary<string, string>();
+        if (!settings.ContainsKey(ProductionLimits))
+        {
+            foreach (var (key, value) in OneAddressManyPeople)
+                environment[key] = value;
+        }
+        foreach (var (key, value) in settings.Where(s => s.Key != ProductionLimits))
             environment[key] = value;
         Process = ManagedProcess.Start("liveapi", "dotnet",
             [RepoPaths.Binary("LiveApi", "Realtime.LiveApi"), "--contentRoot", Path.Combine(RepoPaths.Root, "LiveApi")], environment);

@@ -10,7 +10,8 @@ public sealed record Result<T>(
     [property: Id(1)] ErrorKind Error,
     [property: Id(2)] string? Message,
     [property: Id(3)] string? Field = null,
-    [property: Id(4)] string? State = null)
+    [property: Id(4)] string? State = null,
+    [property: Id(5)] int? RetryAfterSeconds = null)
 {
     public bool IsOk => Error == ErrorKind.None;
 
@@ -25,10 +26,12 @@ public sealed record Result<T>(
 
     public static Result<T> Forbidden(string message) => new(default, ErrorKind.Forbidden, message);
 
-    public static Result<T> RateLimited(string message) => new(default, ErrorKind.RateLimited, message);
+    /// <summary>Too many requests; <paramref name="retryAfter"/> says when to try again (HTTP Retry-After).</summary>
+    public static Result<T> RateLimited(string message, TimeSpan? retryAfter = null) => new(default, ErrorKind.RateLimited, message,
+        RetryAfterSeconds: retryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : null);
 
     public static Result<T> Unavailable(string message) => new(default, ErrorKind.Unavailable, message);
 
     /// <summary>Carries a refusal over to a result of another type.</summary>
-    public Result<TOther> As<TOther>() => new(default, Error, Message, Field, State);
+    public Result<TOther> As<TOther>() => new(default, Error, Message, Field, State, RetryAfterSeconds);
 }

@@ -18,7 +18,8 @@ public sealed record UploadSession(
     [property: Id(7)] MediaKind Kind,
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] string? JobId,
-    [property: Id(10)] bool Replace = false)
+    [property: Id(10)] string? SealedSnapshot = null,
+    [property: Id(11)] bool Replace = false)
 {
     public int BlockCount => (int)((SizeBytes + BlockSize - 1) / BlockSize);
 
@@ -34,6 +35,13 @@ public interface IUploadGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<UploadSession?> Get();
+
+    /// <summary>
+    /// Records the snapshot taken of the committed source: the job reads that snapshot, so whoever still holds the
+    /// upload SAS cannot change what is transcoded. The first snapshot stays.
+    /// </summary>
+    [Alias("Sealed")]
+    Task<UploadSession> Sealed(string snapshot);
 
     /// <summary>Records the job created from the committed upload; a second completion gets the same job.</summary>
     [Alias("Completed")]

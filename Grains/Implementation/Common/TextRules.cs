@@ -17,6 +17,8 @@ public static class TextRules
             return $"{label}不能为空。";
         if (HasControlCharacters(text) || (!allowLineBreaks && text.IndexOfAny(['\n', '\r', '\t']) >= 0))
             return $"{label}含有不允许的控制字符。";
+        if (Contracts.Common.BidiControls.Contains(text))
+            return $"{label}含有改变文字方向的控制字符（U+202A–U+202E、U+2066–U+2069），请删除后重试。";
         var length = VisibleLength(text.Trim());
         return length > maxLength ? $"{label}过长：{length} 个字符，最多 {maxLength} 个。" : null;
     }

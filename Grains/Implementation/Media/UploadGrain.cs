@@ -22,6 +22,16 @@ public sealed class UploadGrain([PersistentState("upload", StorageNames.Default)
 
     public Task<UploadSession?> Get() => Task.FromResult(state.State.Session);
 
+    public async Task<UploadSession> Sealed(string snapshot)
+    {
+        var session = state.State.Session ?? throw new InvalidOperationException("No upload session.");
+        if (session.SealedSnapshot is not null)
+            return session;
+        state.State.Session = session with { SealedSnapshot = snapshot };
+        await state.WriteStateAsync();
+        return state.State.Session;
+    }
+
     public async Task<UploadSession> Completed(string jobId)
     {
         var session = state.State.Session ?? throw new InvalidOperationException("No upload session.");

@@ -31,7 +31,7 @@ public sealed partial class QuestionBook
                 ? Invalid("text", error)
                 : Move(c.QuestionId, "编辑", [QuestionStatus.Pending, QuestionStatus.Approved, QuestionStatus.OnAir],
                     q => q with { Text = c.Text.Trim(), OriginalText = q.OriginalText ?? q.Text }, describe: q => q.Text),
-            AddNote c => c.Note.Length > 200 || TextRules.HasControlCharacters(c.Note)
+            AddNote c => c.Note.Length > 200 || TextRules.HasControlCharacters(c.Note) || BidiControls.Contains(c.Note)
                 ? Invalid("note", "给主持人的备注最多 200 个字符，且不能含控制字符。")
                 : Move(c.QuestionId, "添加备注", [QuestionStatus.Pending, QuestionStatus.Approved, QuestionStatus.OnAir],
                     q => q with { ScreenerNote = string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim() }, describe: q => q.ScreenerNote),

@@ -80,7 +80,7 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
                 return Result<SubmitOutcome>.Ok(new SubmitOutcome(null, similar));
         }
         if (_throttle.TryTake(asker.Id, rules.SubmitsPerMinute, _settings.SlowModeSeconds) is { } wait)
-            return Result<SubmitOutcome>.RateLimited($"提问太频繁，请 {Math.Ceiling(wait.TotalSeconds)} 秒后再试。");
+            return Result<SubmitOutcome>.RateLimited($"提问太频繁，请 {Math.Ceiling(wait.TotalSeconds)} 秒后再试。", wait);
 
         var displayName = string.IsNullOrWhiteSpace(command.DisplayName) ? null : command.DisplayName.Trim();
         var question = Create(asker.Id, command.RequestId, displayName, command.Text, community, command.Topic,

@@ -5,7 +5,7 @@ namespace Realtime.BrowserTests.Infrastructure;
 
 /// <summary>
 /// One person at one browser: a private context (own localStorage, so a distinct viewer identity) with one tab.
-/// Uncaught script errors are collected so a test can assert the page never threw.
+/// Uncaught script errors and Content-Security-Policy violations are collected so a test can assert the page never threw.
 /// </summary>
 public sealed class BrowserUser : IAsyncDisposable
 {
@@ -17,6 +17,12 @@ public sealed class BrowserUser : IAsyncDisposable
         Page = page;
         Viewport = viewport;
         page.PageError += (_, error) => { lock (_errors) _errors.Add(error); };
+        // A script, style, frame or fetch the Content-Security-Policy blocked is an error of the page too.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                lock (_errors) _errors.Add(message.Text);
+        };
     }
 
     public IBrowserContext Context { get; }

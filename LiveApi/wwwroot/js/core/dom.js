@@ -6,7 +6,11 @@ export function el(tag, options = {}, ...children) {
   const node = document.createElement(tag);
   if (typeof options === "string") options = { class: options };
   if (options.class) node.className = options.class;
-  if (options.text !== undefined && options.text !== null) node.textContent = String(options.text);
+  if (options.text !== undefined && options.text !== null) {
+    node.textContent = String(options.text);
+    // Each piece of text is its own bidi isolate: right-to-left text in a name cannot reorder what stands beside it.
+    node.dir = "auto";
+  }
   for (const [name, value] of Object.entries(options.attrs ?? {})) {
     if (value === false || value === null || value === undefined) continue;
     node.setAttribute(name, value === true ? "" : String(value));
