@@ -12,7 +12,7 @@ public static class WorkerHosting
         builder.Services.AddOptions<WorkerSettings>().BindConfiguration(WorkerSettings.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         var settings = builder.Configuration.GetSection(WorkerSettings.Section).Get<WorkerSettings>() ?? new();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, settings.HealthPort));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.ListenAddress), settings.HealthPort));
         builder.Services.AddTranscoding();
         builder.Services.AddOptions<JobSettings>().BindConfiguration(JobSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<JobWorker>();

@@ -10,6 +10,9 @@ public sealed class WorkerSettings
     /// <summary>HTTP port of the health endpoints. Default 5090.</summary>
     [Range(1, 65535)] public int HealthPort { get; set; } = 5090;
 
+    /// <summary>Address the health port binds to. Default 127.0.0.1; 0.0.0.0 in a container (probes).</summary>
+    [System.ComponentModel.DataAnnotations.Required] public string ListenAddress { get; set; } = "127.0.0.1";
+
     /// <summary>
     /// The ffmpeg executable: "ffmpeg" on PATH, or a path to a file named ffmpeg (FFMpegCore runs its tools by folder).
     /// Default "ffmpeg".

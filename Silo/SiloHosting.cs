@@ -19,7 +19,7 @@ public static class SiloHosting
         var storage = Bind<StorageSettings>(builder, StorageSettings.Section);
         builder.Services.AddOptions<SeedSettings>().BindConfiguration(SeedSettings.Section);
 
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, silo.DashboardPort));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(silo.ListenAddress), silo.DashboardPort));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DemoSeeder>();
@@ -41,6 +41,8 @@ public static class SiloHosting
             orleans.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
             if (silo.Dashboard)
                 orleans.AddDashboard();
+            if (silo.Kubernetes)
+                orleans.UseKubernetesHosting();
         });
         // Failure detection can be tuned without code (e.g. Orleans:Membership:ProbeTimeout).
         builder.Services.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));

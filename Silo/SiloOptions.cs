@@ -22,6 +22,15 @@ public sealed class SiloOptions
     /// </summary>
     public bool Dashboard { get; set; }
 
+    /// <summary>Address the dashboard and health port binds to. Default 127.0.0.1; 0.0.0.0 in a container (probes).</summary>
+    [Required] public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Running in Kubernetes: Orleans takes the cluster and service ids from the pod's labels and removes silos whose
+    /// pods are gone (Microsoft.Orleans.Hosting.Kubernetes). Default false.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>The address other silos and clients reach this one on. Default 127.0.0.1.</summary>
     [Required] public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }
