@@ -65,6 +65,10 @@ public sealed class MediaStorage(IOptions<StorageSettings> storage, IOptions<Med
             Expiry(settings.Value.TransferSasLifetime));
     }
 
+    /// <summary>Deletes a job's whole output container (a replaced replay); nothing happens when it is already gone.</summary>
+    public async Task DeleteOutputs(string container, CancellationToken cancellationToken) =>
+        await _service.GetBlobContainerClient(container).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
     public Uri PlaybackUrl(string container, string path) =>
         _service.GetBlobContainerClient(container).GetBlobClient(path).GenerateSasUri(BlobSasPermissions.Read, Expiry(settings.Value.PlaybackSasLifetime));
 

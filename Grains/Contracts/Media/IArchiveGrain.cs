@@ -20,14 +20,25 @@ public sealed record ArchiveQuery(
     [property: Id(4)] DateOnly? To,
     [property: Id(5)] string? Text);
 
+/// <summary>How a publication went: refused (the programme has another replay and no replacement was asked for), or
+/// published, replacing <see cref="ReplacedJobId"/>'s replay when not null.</summary>
+[GenerateSerializer, Immutable, Alias("Realtime.PublishOutcome")]
+public sealed record PublishOutcome(
+    [property: Id(0)] bool Published,
+    [property: Id(1)] string? ReplacedJobId);
+
 /// <summary>The public archive (one grain, key "archive"): published programmes, searchable.</summary>
 [Alias("Realtime.IArchiveGrain")]
 public interface IArchiveGrain : IGrainWithStringKey
 {
     public const string Key = "archive";
 
+    /// <summary>
+    /// Publishes a finished recording. A programme that already has a finished replay from another job keeps it unless
+    /// <paramref name="replace"/> (an admin's explicit choice); the outcome names the job whose replay was replaced.
+    /// </summary>
     [Alias("Publish")]
-    Task Publish(ArchiveEntry entry);
+    Task<PublishOutcome> Publish(ArchiveEntry entry, bool replace);
 
     /// <summary>Publishes a recording still being transcoded, unless the programme already has a finished one.</summary>
     [Alias("PublishEarly")]

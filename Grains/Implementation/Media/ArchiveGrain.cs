@@ -16,10 +16,15 @@ public sealed class ArchiveState
 /// <summary>The public archive: published programmes, searchable by district, department, series, date and answered questions.</summary>
 public sealed class ArchiveGrain([PersistentState("archive", StorageNames.Default)] IPersistentState<ArchiveState> state) : Grain, IArchiveGrain
 {
-    public async Task Publish(ArchiveEntry entry)
+    public async Task<PublishOutcome> Publish(ArchiveEntry entry, bool replace)
     {
+        var previous = state.State.Entries.GetValueOrDefault(entry.Programme.Id)?.Recording;
+        var replaces = previous is { Processing: false } && previous.JobId != entry.Recording.JobId ? previous.JobId : null;
+        if (replaces is not null && !replace)
+            return new PublishOutcome(false, null);
         state.State.Entries[entry.Programme.Id] = entry;
         await state.WriteStateAsync();
+        return new PublishOutcome(true, replaces);
     }
 
     public async Task PublishEarly(ArchiveEntry entry)

@@ -13,8 +13,9 @@ namespace Realtime.Grains.Media;
 [Alias("Realtime.IRecordingPublisher")]
 public interface IRecordingPublisher : IGrainWithIntegerKey
 {
+    /// <summary>Publishes the recording (early while <see cref="Recording.Processing"/>; an early one is always "published").</summary>
     [Alias("Publish")]
-    Task Publish(Recording recording);
+    Task<PublishOutcome> Publish(Recording recording, bool replace);
 
     [Alias("Withdraw")]
     Task Withdraw(string programmeId, string jobId);
@@ -23,11 +24,11 @@ public interface IRecordingPublisher : IGrainWithIntegerKey
 [StatelessWorker]
 public sealed class RecordingPublisherGrain(IGrainFactory grains) : Grain, IRecordingPublisher
 {
-    public async Task Publish(Recording recording)
+    public async Task<PublishOutcome> Publish(Recording recording, bool replace)
     {
         var programmeGrain = grains.GetGrain<IProgrammeGrain>(recording.ProgrammeId);
         if (await programmeGrain.Get() is not { } programme)
-            return;
+            return new PublishOutcome(false, null);
         if (!recording.Processing && programme.State == ProgrammeState.Ended && (await programmeGrain.Archive()).Value is { } archived)
             programme = archived;
 
@@ -38,7 +39,10 @@ public sealed class RecordingPublisherGrain(IGrainFactory grains) : Grain, IReco
             .Distinct().ToImmutableArray();
         var entry = new ArchiveEntry(programme.ToSummary(), recording, departments, [.. answered.Select(t => t.Text)]);
         var archive = grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key);
-        await (recording.Processing ? archive.PublishEarly(entry) : archive.Publish(entry));
+        if (!recording.Processing)
+            return await archive.Publish(entry, replace);
+        await archive.PublishEarly(entry);
+        return new PublishOutcome(true, null);
     }
 
     public Task Withdraw(string programmeId, string jobId) =>
