@@ -14,9 +14,6 @@ internal static partial class LiveApiLog
     [LoggerMessage(3004, LogLevel.Warning, "Waiting for the Orleans cluster (attempt {Attempt}): {Reason}")]
     public static partial void WaitingForCluster(ILogger logger, int attempt, string reason);
 
-    [LoggerMessage(3005, LogLevel.Warning, "Using the development signing key: set Auth:SigningKey in production")]
-    public static partial void DevelopmentSigningKey(ILogger logger);
-
     [LoggerMessage(3006, LogLevel.Debug, "Reporting viewers of {ProgrammeId} failed")]
     public static partial void ViewerReportFailed(ILogger logger, string programmeId, Exception exception);
 

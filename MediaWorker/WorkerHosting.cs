@@ -2,6 +2,7 @@ using System.Net;
 using Realtime.MediaWorker.Jobs;
 using Realtime.MediaWorker.Tools;
 using Realtime.MediaWorker.Transcoding;
+using Realtime.ServiceDefaults;
 
 namespace Realtime.MediaWorker;
 
@@ -9,23 +10,21 @@ public static class WorkerHosting
 {
     public static WebApplicationBuilder AddMediaWorker(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WorkerSettings>().BindConfiguration(WorkerSettings.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-        var settings = builder.Configuration.GetSection(WorkerSettings.Section).Get<WorkerSettings>() ?? new();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, settings.HealthPort));
+        var settings = builder.AddSettings<WorkerSettings>(WorkerSettings.Section);
+        builder.AddRealtimeTelemetry("mediaworker");
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.ListenAddress), settings.HealthPort));
         builder.Services.AddTranscoding();
-        builder.Services.AddOptions<JobSettings>().BindConfiguration(JobSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddSettings<JobSettings>(JobSettings.Section);
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddSingleton<ToolCheckService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ToolCheckService>());
-        builder.Services.AddHealthChecks().AddCheck<ReadyCheck>("tools", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<ReadyCheck>("tools", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 
     public static WebApplication MapMediaWorker(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapRealtimeDefaults();
         return app;
     }
 }

@@ -24,8 +24,8 @@ internal static partial class WorkerLog
     [LoggerMessage(4013, LogLevel.Information, "Job {JobId} succeeded ({Seconds:F0} s of media)")]
     public static partial void JobSucceeded(ILogger logger, string jobId, double seconds);
 
-    [LoggerMessage(4014, LogLevel.Warning, "Job {JobId} failed: {Reason}")]
-    public static partial void JobFailed(ILogger logger, string jobId, string reason);
+    [LoggerMessage(4014, LogLevel.Warning, "Job {JobId} failed: {Reasons} (retryable: {Retryable})")]
+    public static partial void JobFailed(ILogger logger, string jobId, string reasons, bool retryable);
 
     [LoggerMessage(4015, LogLevel.Information, "Job {JobId} stopped (cancelled, lease lost or worker stopping)")]
     public static partial void JobStopped(ILogger logger, string jobId);
@@ -35,4 +35,10 @@ internal static partial class WorkerLog
 
     [LoggerMessage(4017, LogLevel.Warning, "Heartbeat to LiveApi failed: {Detail}")]
     public static partial void HeartbeatFailed(ILogger logger, string detail);
+
+    [LoggerMessage(4018, LogLevel.Warning, "The orphan guard could not start ({Detail}): an ffmpeg may outlive this worker if it is killed")]
+    public static partial void GuardUnavailable(ILogger logger, string detail);
+
+    [LoggerMessage(4019, LogLevel.Warning, "Reaped what a dead worker left in {Folder}: {Killed} process(es) killed")]
+    public static partial void Reaped(ILogger logger, string folder, int killed);
 }

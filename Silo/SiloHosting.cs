@@ -6,6 +6,7 @@ using Realtime.Grains;
 using Realtime.Grains.Indexes;
 using Realtime.Grains.Questions;
 using Realtime.Grains.Seed;
+using Realtime.ServiceDefaults;
 
 namespace Realtime.Silo;
 
@@ -15,12 +16,13 @@ public static class SiloHosting
     public static WebApplicationBuilder AddRealtimeSilo(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        var silo = Bind<SiloOptions>(builder, SiloOptions.Section);
-        var cluster = Bind<ClusterSettings>(builder, ClusterSettings.Section);
-        var storage = Bind<StorageSettings>(builder, StorageSettings.Section);
+        var silo = builder.AddSettings<SiloOptions>(SiloOptions.Section);
+        var cluster = builder.AddSettings<ClusterSettings>(ClusterSettings.Section);
+        var storage = builder.AddSettings<StorageSettings>(StorageSettings.Section);
+        builder.AddRealtimeTelemetry("silo");
         builder.Services.AddOptions<SeedSettings>().BindConfiguration(SeedSettings.Section);
 
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, silo.DashboardPort));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(silo.ListenAddress), silo.DashboardPort));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DemoSeeder>();
@@ -41,30 +43,27 @@ public static class SiloHosting
             orleans.AddAzureTableGrainStorage(StorageNames.Default,
                 o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
             orleans.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+            // Grain calls carry the caller's trace, so a hub call and the grain calls it makes are one trace.
+            orleans.AddActivityPropagation();
             if (silo.Dashboard)
                 orleans.AddDashboard();
+            if (silo.Kubernetes)
+                orleans.UseKubernetesHosting();
         });
         // Failure detection can be tuned without code (e.g. Orleans:Membership:ProbeTimeout).
         builder.Services.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
 
         // Registered after UseOrleans, so it starts once the silo is up; the silo reports ready after seeding.
         builder.Services.AddHostedService<SeedService>();
-        builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 
     public static WebApplication MapRealtimeSilo(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapRealtimeDefaults();
         if (app.Configuration.GetValue(SiloOptions.Section + ":" + nameof(SiloOptions.Dashboard), false))
             app.MapOrleansDashboard();
         return app;
-    }
-
-    private static T Bind<T>(WebApplicationBuilder builder, string section) where T : class, new()
-    {
-        builder.Services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
-        return builder.Configuration.GetSection(section).Get<T>() ?? new T();
     }
 }

@@ -22,29 +22,17 @@ public sealed class SiloOptions
     /// </summary>
     public bool Dashboard { get; set; }
 
+    /// <summary>Address the dashboard and health port binds to. Default 127.0.0.1; 0.0.0.0 in a container (probes).</summary>
+    [Required] public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Running in Kubernetes: Orleans takes the cluster and service ids from the pod's labels and removes silos whose
+    /// pods are gone (Microsoft.Orleans.Hosting.Kubernetes). Default false.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>The address other silos and clients reach this one on. Default 127.0.0.1.</summary>
     [Required] public string AdvertisedAddress { get; set; } = "127.0.0.1";
-}
-
-/// <summary>Which cluster this process belongs to (section "Cluster"), shared by silos and clients.</summary>
-public sealed class ClusterSettings
-{
-    public const string Section = "Cluster";
-
-    /// <summary>Processes with the same ClusterId form one cluster. Default "realtime-dev".</summary>
-    [Required] public string ClusterId { get; set; } = "realtime-dev";
-
-    /// <summary>Stable across deployments; grain state is keyed by it. Default "shenyang-realtime".</summary>
-    [Required] public string ServiceId { get; set; } = "shenyang-realtime";
-}
-
-/// <summary>Azure Storage (section "Storage"): Azurite locally, any Azure Storage account in production.</summary>
-public sealed class StorageSettings
-{
-    public const string Section = "Storage";
-
-    /// <summary>Default "UseDevelopmentStorage=true" (Azurite on its standard ports).</summary>
-    [Required] public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 }
 
 /// <summary>What to write on start (section "Seed").</summary>

@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d)"
 export RT_DATA_DIR="$WORK/data" RT_RUN_DIR="$WORK/run" RT_CLUSTER_ID="smoke-$$"
 export RT_BLOB_PORT=21000 RT_QUEUE_PORT=21001 RT_TABLE_PORT=21002 RT_SILO_PORT=21111 RT_GATEWAY_PORT=21300
-export RT_DASHBOARD_PORT=21081 RT_HTTP_PORT=21080 RT_GRPC_PORT=21082 RT_WORKER_PORT=21090
+export RT_DASHBOARD_PORT=21081 RT_HTTP_PORT=21080 RT_GRPC_PORT=21082 RT_WORKER_PORT=21090 RT_METRICS_PORT=21089
 fail() { echo "SMOKE FAIL: $*" >&2; [ -d "$WORK/run/logs" ] && tail -n 20 "$WORK"/run/logs/*.log >&2; exit 1; }
 
 started=$SECONDS
@@ -28,7 +28,10 @@ live=$(curl -fs "$base/api/programmes/window" | python3 -c 'import json,sys; pri
 curl -fs "$base/" | grep -q '沈阳政务公开直播' || fail "landing page has no title"
 curl -fs "$base/lib/signalr/signalr.min.js" >/dev/null || fail "SignalR client library is not served"
 curl -fs "http://127.0.0.1:$RT_DASHBOARD_PORT/" >/dev/null || fail "Orleans dashboard is not served"
-echo "smoke: 13 districts, $live live programme(s), landing page, dashboard: OK"
+for url in "http://127.0.0.1:$RT_DASHBOARD_PORT/metrics" "http://127.0.0.1:$RT_METRICS_PORT/metrics" "http://127.0.0.1:$RT_WORKER_PORT/metrics"; do
+  curl -fs "$url" | grep -q '^process_runtime_dotnet\|^dotnet_' || fail "no Prometheus metrics at $url"
+done
+echo "smoke: 13 districts, $live live programme(s), landing page, dashboard, metrics of every process: OK"
 
 pids=$(cat "$WORK"/run/*.pid)
 kill -TERM "$runner"

@@ -67,6 +67,8 @@ public static class ArchiveApi
         // Playable when finished, or early while transcoding once the worker has published the first segments.
         if (job is null || (job.State != MediaJobState.Succeeded && job.PlayableAt is null))
             return ResultMapping.NotFound("这段录像还没有发布。");
+        if (job.SupersededBy is not null)
+            return ResultMapping.NotFound("这段录像已被新的录像替换，请重新打开这期节目。");
         if (path.EndsWith(".m3u8", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".vtt", StringComparison.OrdinalIgnoreCase))
         {
             // Small text files: served here with their references made absolute (see PlaylistRewriter).

@@ -12,7 +12,8 @@ namespace Realtime.LiveApi.Apis;
 /// <summary>Recordings: resumable upload straight into Blob storage, then a transcoding job (admins).</summary>
 public static class MediaApi
 {
-    public sealed record StartUploadRequest(string? FileName, long? SizeBytes, string? ContentType);
+    /// <param name="Replace">The admin confirmed that this recording replaces the programme's published replay.</param>
+    public sealed record StartUploadRequest(string? FileName, long? SizeBytes, string? ContentType, bool? Replace = null);
 
     /// <summary>UploadUrl is null once the upload is complete: nothing may be written to the source after that.</summary>
     public sealed record UploadTicket(UploadSession Session, Uri? UploadUrl, int[] UploadedBlocks, string[] BlockIds);
@@ -47,14 +48,20 @@ public static class MediaApi
         var programme = Identifiers.ProgrammeId().IsMatch(id) ? await grains.GetGrain<IProgrammeGrain>(id).Get() : null;
         if (programme is null)
             return ResultMapping.NotFound($"节目 {id} 不存在。");
-        if (programme.State is ProgrammeState.Scheduled)
-            return Result<UploadTicket>.WrongState(programme.State.ToString(), "节目尚未播出，不能上传录像。").ToProblem();
+        // A recording is the whole programme: it is attached once the programme has ended (live capture is its own path),
+        // so chapters come from the finished desk and a finished job archives the programme.
+        if (programme.State is not (ProgrammeState.Ended or ProgrammeState.Archived))
+            return Result<UploadTicket>.WrongState(programme.State.ToString(),
+                programme.State == ProgrammeState.Live ? "节目正在直播，结束后才能上传录像。" : "节目尚未播出，结束后才能上传录像。").ToProblem();
+        var replace = request.Replace == true;
+        if (!replace && await ExistingRecording(id, grains) is { } existing)
+            return Result<UploadTicket>.WrongState(HasRecording, existing).ToProblem();
 
         var recordingId = "r-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var session = new UploadSession(recordingId, id, Path.GetFileName(request.FileName), size,
             string.IsNullOrWhiteSpace(request.ContentType) ? "application/octet-stream" : request.ContentType,
             $"{id}/{recordingId}/source{extension}", settings.BlockSizeBytes,
-            programme.Kind == ProgrammeKind.Radio ? MediaKind.Radio : MediaKind.Video, clock.GetUtcNow(), null);
+            programme.Kind == ProgrammeKind.Radio ? MediaKind.Radio : MediaKind.Video, clock.GetUtcNow(), null, Replace: replace);
         await grains.GetGrain<IUploadGrain>(recordingId).Start(session);
         return TypedResults.Created($"/api/recordings/{recordingId}", Ticket(session, storage, []));
     }
@@ -85,9 +92,23 @@ public static class MediaApi
             await grains.GetGrain<IUploadGrain>(recordingId).Sealed(await storage.Seal(session.BlobName, cancellationToken));
         var jobId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var created = await grains.GetGrain<IMediaJobGrain>(jobId).Create(session.ProgrammeId, recordingId, session.Kind,
-            session.BlobName, session.FileName, session.SizeBytes, options.Value.MaxAttempts);
+            session.BlobName, session.FileName, session.SizeBytes, options.Value.MaxAttempts, session.Replace);
         await grains.GetGrain<IUploadGrain>(recordingId).Completed(jobId);
         return created.IsOk ? TypedResults.Created($"/api/media/jobs/{jobId}", created.Value!) : created.ToProblem();
+    }
+
+    /// <summary>The problem's "state" when the programme already has a recording: the admin page then asks to replace it.</summary>
+    public const string HasRecording = "HasRecording";
+
+    /// <summary>Why a new recording would replace another (a published replay, or one on its way); null when none.</summary>
+    private static async Task<string?> ExistingRecording(string programmeId, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Get(programmeId) is { Recording.Processing: false })
+            return "这期节目已经发布了录像。如要用新的录像替换它，请确认替换（replace: true）；替换完成前，已发布的录像照常播放。";
+        var jobs = await grains.GetGrain<IMediaQueueGrain>(IMediaQueueGrain.Key).List();
+        return jobs.Any(j => j.ProgrammeId == programmeId && !j.IsFinished)
+            ? "这期节目已有一段录像正在转码。如要用新的录像代替它，请确认替换（replace: true）。"
+            : null;
     }
 
     private static async Task<Results<Ok<MediaJob>, ProblemHttpResult>> JobCommand(string jobId, IGrainFactory grains,

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Realtime.Contracts.Common;
 using Realtime.Contracts.Questions;
 using Realtime.LiveApi.Apis;
 using Realtime.LiveApi.Auth;
 using Realtime.LiveApi.Security;
+using Realtime.LiveApi.Telemetry;
 
 namespace Realtime.LiveApi.Desk;
 
@@ -11,7 +13,7 @@ namespace Realtime.LiveApi.Desk;
 /// The one path from every edge (hub, REST, gRPC) to a desk grain: checks the programme id and the caller's rights,
 /// then calls the grain. Edges only translate in and out.
 /// </summary>
-public sealed class DeskGateway(IGrainFactory grains, ClientLimits limits)
+public sealed class DeskGateway(IGrainFactory grains, ClientLimits limits, LiveApiMetrics metrics)
 {
     public static bool IsProgrammeId(string? id) => id is not null && Identifiers.ProgrammeId().IsMatch(id);
 
@@ -34,7 +36,7 @@ public sealed class DeskGateway(IGrainFactory grains, ClientLimits limits)
             return Result<T>.Forbidden("提问、“我也想问”和评价需要观众身份；工作人员和部门账号不能以观众身份操作。");
         if (action is { } limited && limits.TryAcquire(limited, caller.Address, subject is null ? null : programmeId + "|" + subject) is { } wait)
             return Result<T>.RateLimited(ClientLimits.RefusalMessage(wait), wait);
-        return await Guarded(() => call(Desk(programmeId), actor));
+        return await Measured(action?.ToString().ToLowerInvariant() ?? "withdraw", () => call(Desk(programmeId), actor));
     }
 
     public async Task<Result<DeskStatus>> Moderate(ClaimsPrincipal user, string programmeId, ModerationCommand command)
@@ -43,7 +45,7 @@ public sealed class DeskGateway(IGrainFactory grains, ClientLimits limits)
             return UnknownProgramme<DeskStatus>(programmeId);
         if (!DeskActors.MayModerate(user, programmeId))
             return Result<DeskStatus>.Forbidden($"您没有管理节目 {programmeId} 的权限。");
-        return await Guarded(() => Desk(programmeId).Moderate(DeskActors.From(user)!, command));
+        return await Measured(command.Action, () => Desk(programmeId).Moderate(DeskActors.From(user)!, command));
     }
 
     public async Task<Result<T>> AsModerator<T>(ClaimsPrincipal user, string programmeId, Func<IQuestionDeskGrain, Task<Result<T>>> call)
@@ -53,6 +55,15 @@ public sealed class DeskGateway(IGrainFactory grains, ClientLimits limits)
         if (!DeskActors.MayModerate(user, programmeId))
             return Result<T>.Forbidden($"您没有管理节目 {programmeId} 的权限。");
         return await Guarded(() => call(Desk(programmeId)));
+    }
+
+    /// <summary>A desk command, counted with its outcome and the time until the desk acknowledged it durably.</summary>
+    private async Task<Result<T>> Measured<T>(string action, Func<Task<Result<T>>> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await Guarded(call);
+        metrics.DeskAnswered(action, result.Error, Stopwatch.GetElapsedTime(started));
+        return result;
     }
 
     /// <summary>A grain call that cannot reach the cluster (a silo just died, the cluster is restarting) is a clear

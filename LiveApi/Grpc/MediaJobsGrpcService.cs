@@ -65,15 +65,23 @@ public sealed class MediaJobsGrpcService(IGrainFactory grains, MediaStorage stor
             Clamp(request.DurationSeconds, 0, 1e6) ?? 0,
             [.. request.Renditions.Select(r => new Rendition(Text(r.Name, 20, "renditions.name"), r.Width, r.Height, r.BitrateKbps))],
             clock.GetUtcNow());
-        return Ack(await JobGrain(request.JobId).Complete(WorkerId(request.WorkerId), recording));
+        var completed = await JobGrain(request.JobId).Complete(WorkerId(request.WorkerId), recording);
+        // The replay this one replaced is no longer played: its outputs go once the new one is published.
+        if (completed is { IsOk: true, Value.ReplacedJobId: { } replaced })
+            await storage.DeleteOutputs(MediaJob.OutputContainerOf(replaced), context.CancellationToken);
+        return Ack(completed);
     }
 
     public override async Task<Ack> Fail(FailRequest request, ServerCallContext context)
     {
         Authorize(context);
         var tail = request.StderrTail.TakeLast(60).Select(l => l.Length > 500 ? l[..500] : l).ToImmutableArray();
-        var result = await JobGrain(request.JobId).Fail(WorkerId(request.WorkerId), Text(request.Code, 50, "code"),
-            Text(request.Message, 1000, "message"), tail, request.Retryable);
+        if (request.Reasons.Count > 20)
+            throw Invalid("reasons", "at most 20 reasons");
+        ImmutableArray<JobFailureReason> reasons = request.Reasons.Count > 0
+            ? [.. request.Reasons.Select(r => new JobFailureReason(Text(r.Code, 50, "reasons.code"), Text(r.Message, 1000, "reasons.message")))]
+            : [new JobFailureReason(Text(request.Code, 50, "code"), Text(request.Message, 1000, "message"))];
+        var result = await JobGrain(request.JobId).Fail(WorkerId(request.WorkerId), reasons, tail, request.Retryable);
         return Ack(result);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Realtime.LiveApi.Telemetry;
 
 namespace Realtime.LiveApi.Hosting;
 
@@ -7,13 +8,8 @@ namespace Realtime.LiveApi.Hosting;
 /// <see cref="LiveApiSettings.MaxLiveConnections"/>, so a crowd past capacity is turned away cleanly while everyone
 /// already connected keeps receiving. A bare server would run out of file descriptors or memory instead.
 /// </summary>
-public sealed class ConnectionLimitMiddleware(RequestDelegate next, IOptions<LiveApiSettings> settings)
+public sealed class ConnectionLimitMiddleware(RequestDelegate next, IOptions<LiveApiSettings> settings, LiveApiMetrics metrics)
 {
-    private int _live;
-
-    /// <summary>Live connections held right now (for tests and the load generator's report).</summary>
-    public int Live => Volatile.Read(ref _live);
-
     public async Task InvokeAsync(HttpContext context)
     {
         if (!IsLiveConnection(context))
@@ -21,9 +17,9 @@ public sealed class ConnectionLimitMiddleware(RequestDelegate next, IOptions<Liv
             await next(context);
             return;
         }
-        if (Interlocked.Increment(ref _live) > settings.Value.MaxLiveConnections)
+        if (metrics.ConnectionOpened() > settings.Value.MaxLiveConnections)
         {
-            Interlocked.Decrement(ref _live);
+            metrics.ConnectionClosed();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "10";
             await context.Response.WriteAsync("直播连接已满，请稍后重试。 / Live connections are full, retry later.");
@@ -35,7 +31,7 @@ public sealed class ConnectionLimitMiddleware(RequestDelegate next, IOptions<Liv
         }
         finally
         {
-            Interlocked.Decrement(ref _live);
+            metrics.ConnectionClosed();
         }
     }
 

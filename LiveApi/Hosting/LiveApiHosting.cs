@@ -12,6 +12,8 @@ using Realtime.LiveApi.Desk;
 using Realtime.LiveApi.Grpc;
 using Realtime.LiveApi.Media;
 using Realtime.LiveApi.Security;
+using Realtime.ServiceDefaults;
+using Realtime.LiveApi.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Realtime.LiveApi.Hosting;
@@ -21,15 +23,17 @@ public static class LiveApiHosting
     public static WebApplicationBuilder AddLiveApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var web = Bind<LiveApiSettings>(builder, LiveApiSettings.Section);
-        var cluster = Bind<ClusterSettings>(builder, ClusterSettings.Section);
-        var storage = Bind<StorageSettings>(builder, StorageSettings.Section);
+        var web = builder.AddSettings<LiveApiSettings>(LiveApiSettings.Section);
+        var cluster = builder.AddSettings<ClusterSettings>(ClusterSettings.Section);
+        var storage = builder.AddSettings<StorageSettings>(StorageSettings.Section);
+        builder.AddRealtimeTelemetry("liveapi");
 
         builder.WebHost.ConfigureKestrel(k =>
         {
             var address = IPAddress.Parse(web.ListenAddress);
             k.Listen(address, web.HttpPort, o => o.Protocols = HttpProtocols.Http1);
             k.Listen(address, web.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
+            k.Listen(address, web.MetricsPort, o => o.Protocols = HttpProtocols.Http1);
             // A hard backstop above the polite limit of ConnectionLimitMiddleware.
             k.Limits.MaxConcurrentUpgradedConnections = web.MaxLiveConnections + 100;
         });
@@ -43,6 +47,7 @@ public static class LiveApiHosting
             });
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+            client.AddActivityPropagation();
             // Find restarted or new silos quickly (the Orleans default is one minute).
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             // A call to a silo that just died fails after 10 s rather than Orleans' default 30 s: viewers get a clear
@@ -71,10 +76,11 @@ public static class LiveApiHosting
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddGrpc();
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
+        services.AddGrpcHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
 
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<DeskGateway>();
+        services.AddSingleton<LiveApiMetrics>();
         services.AddSingleton<ViewerCounter>();
         services.AddSingleton<StudioFeed>();
         services.AddSingleton<HostIdentity>();
@@ -90,7 +96,8 @@ public static class LiveApiHosting
 
     public static WebApplication MapLiveApi(this WebApplication app)
     {
-        var grpcPort = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiveApiSettings>>().Value.GrpcPort;
+        var settings = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiveApiSettings>>().Value;
+        var grpcPort = settings.GrpcPort;
         app.UseRealtimeSecurity();
         app.UseExceptionHandler();
         app.UseMiddleware<ConnectionLimitMiddleware>();
@@ -101,8 +108,7 @@ public static class LiveApiHosting
         app.UseAuthorization();
 
         app.MapGet("/favicon.ico", () => TypedResults.NoContent()).ExcludeFromDescription();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapRealtimeDefaults(metricsHost: $"*:{settings.MetricsPort}");
         if (app.DeveloperSurfaces())
         {
             app.MapOpenApi();
@@ -131,11 +137,5 @@ public static class LiveApiHosting
         if (app.DeveloperSurfaces())
             app.MapGrpcReflectionService().RequireHost($"*:{grpcPort}");
         return app;
-    }
-
-    private static T Bind<T>(WebApplicationBuilder builder, string section) where T : class, new()
-    {
-        builder.Services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
-        return builder.Configuration.GetSection(section).Get<T>() ?? new T();
     }
 }

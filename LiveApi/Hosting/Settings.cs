@@ -13,6 +13,9 @@ public sealed class LiveApiSettings
     /// <summary>gRPC over plain HTTP/2 (h2c) needs its own HTTP/2-only port. Default 5081.</summary>
     [Range(1, 65535)] public int GrpcPort { get; set; } = 5081;
 
+    /// <summary>Prometheus scrapes /metrics here, apart from the public port. Default 5089.</summary>
+    [Range(1, 65535)] public int MetricsPort { get; set; } = 5089;
+
     /// <summary>Address to bind. Default 127.0.0.1; use 0.0.0.0 to serve phones on the network.</summary>
     [Required] public string ListenAddress { get; set; } = "127.0.0.1";
 
@@ -25,22 +28,4 @@ public sealed class LiveApiSettings
     /// <summary>How often this host renews its registration for live events. Default 5 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan RegistrationInterval { get; set; } = TimeSpan.FromSeconds(5);
-}
-
-/// <summary>Which cluster to join (section "Cluster"); must match the silos.</summary>
-public sealed class ClusterSettings
-{
-    public const string Section = "Cluster";
-
-    [Required] public string ClusterId { get; set; } = "realtime-dev";
-
-    [Required] public string ServiceId { get; set; } = "shenyang-realtime";
-}
-
-/// <summary>Azure Storage (section "Storage"); the cluster membership table lives there.</summary>
-public sealed class StorageSettings
-{
-    public const string Section = "Storage";
-
-    [Required] public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 }

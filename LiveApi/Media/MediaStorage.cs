@@ -4,7 +4,7 @@ using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
 using Microsoft.Extensions.Options;
 using Realtime.Contracts.Media;
-using Realtime.LiveApi.Hosting;
+using Realtime.ServiceDefaults;
 
 namespace Realtime.LiveApi.Media;
 
@@ -64,6 +64,10 @@ public sealed class MediaStorage(IOptions<StorageSettings> storage, IOptions<Med
         return client.GenerateSasUri(BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.List,
             Expiry(settings.Value.TransferSasLifetime));
     }
+
+    /// <summary>Deletes a job's whole output container (a replaced replay); nothing happens when it is already gone.</summary>
+    public async Task DeleteOutputs(string container, CancellationToken cancellationToken) =>
+        await _service.GetBlobContainerClient(container).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
     public Uri PlaybackUrl(string container, string path) =>
         _service.GetBlobContainerClient(container).GetBlobClient(path).GenerateSasUri(BlobSasPermissions.Read, Expiry(settings.Value.PlaybackSasLifetime));

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Realtime.Contracts.Live;
 using Realtime.Contracts.Questions;
 using Realtime.LiveApi.Hubs;
+using Realtime.LiveApi.Telemetry;
 
 namespace Realtime.LiveApi.Push;
 
@@ -13,10 +15,12 @@ public sealed class LiveEventDispatcher(
     IHubContext<LiveHub, ILiveClient> live,
     IHubContext<DeskHub, IDeskClient> desk,
     StudioFeed studio,
+    LiveApiMetrics metrics,
     ILogger<LiveEventDispatcher> logger) : ILiveHostObserver
 {
     public async Task Deliver(LiveEvent liveEvent)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             switch (liveEvent)
@@ -34,6 +38,7 @@ public sealed class LiveEventDispatcher(
                     await live.Clients.Group(HubGroups.Media).MediaJobChanged(changed.Job, changed.QueuePosition);
                     break;
             }
+            metrics.Pushed(liveEvent.GetType().Name, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex)
         {

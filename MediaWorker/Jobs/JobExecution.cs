@@ -9,11 +9,13 @@ namespace Realtime.MediaWorker.Jobs;
 /// Runs one leased job: download the source, transcode, upload, report. Heartbeats keep the lease; a stop from
 /// LiveApi (cancelled, lease lost) or the worker's shutdown cancels ffmpeg, which the transcoder kills outright.
 /// </summary>
-public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth, JobSettings settings, Transcoder transcoder, ILogger logger)
+/// <param name="workFolder">This worker's own scratch folder (see <see cref="OrphanGuard"/>): every ffmpeg runs inside it.</param>
+public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth, JobSettings settings, Transcoder transcoder, string workFolder,
+    ILogger logger)
 {
     public async Task RunAsync(Job job, CancellationToken stopping)
     {
-        var folder = Path.Combine(settings.WorkDirectory ?? Path.GetTempPath(), $"rt-job-{job.JobId}-{job.Attempt}");
+        var folder = Path.Combine(workFolder, $"job-{job.JobId}-{job.Attempt}");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var call = client.Progress(auth, cancellationToken: stopping);
         var latest = new ProgressReport { JobId = job.JobId, WorkerId = settings.WorkerId, Percent = 0 };
@@ -48,17 +50,20 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
             }
             else
             {
-                var retryable = result.Status == TranscodeStatus.Failed;
-                await client.FailAsync(new FailRequest
+                // Bad input and deterministic ffmpeg failures fail at once; only transient ones are tried again.
+                var retryable = RetryPolicy.IsRetryable(result);
+                var failure = new FailRequest
                 {
                     JobId = job.JobId,
                     WorkerId = settings.WorkerId,
-                    Code = string.Join(",", result.Reasons.Select(r => r.Code)),
-                    Message = result.Message,
+                    Code = result.Reasons[0].Code,
+                    Message = RetryPolicy.OneLine(result.Reasons[0].Message),
                     StderrTail = { result.StderrTail },
                     Retryable = retryable,
-                }, auth, cancellationToken: stopping);
-                WorkerLog.JobFailed(logger, job.JobId, result.Message);
+                };
+                failure.Reasons.AddRange(result.Reasons.Select(r => new Realtime.Media.Grpc.FailureReason { Code = r.Code, Message = RetryPolicy.OneLine(r.Message) }));
+                await client.FailAsync(failure, auth, cancellationToken: stopping);
+                WorkerLog.JobFailed(logger, job.JobId, string.Join(" ", result.Reasons.Select(r => r.Code)), retryable);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -71,7 +76,8 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             WorkerLog.JobCrashed(logger, job.JobId, ex);
-            await TryFail(job, "worker_error", $"转码节点出错（worker_error）：{ex.Message}", retryable: true);
+            var reason = RetryPolicy.Explain(ex);
+            await TryFail(job, reason.Code, reason.Message, RetryPolicy.IsRetryable(ex));
         }
         finally
         {
@@ -111,8 +117,9 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
             WorkerId = settings.WorkerId,
             MasterPath = OutputLayout.MasterPlaylist,
             DownloadPath = !plan.Download ? "" : video is null ? OutputLayout.AudioDownload : video.DownloadRung is null ? "" : OutputLayout.VideoDownload,
-            PosterPath = video?.Poster is null ? "" : OutputLayout.Poster,
-            StoryboardPath = video?.Storyboard is null ? "" : OutputLayout.StoryboardVtt,
+            // Pictures are optional: only those that were made are named.
+            PosterPath = OutputFinisher.HasPoster(result.Files) ? OutputLayout.Poster : "",
+            StoryboardPath = OutputFinisher.HasStoryboard(result.Files) ? OutputLayout.StoryboardVtt : "",
             DurationSeconds = plan.Duration.TotalSeconds,
         };
         if (video is not null)

@@ -17,15 +17,19 @@ public sealed class JobWorker(IOptions<JobSettings> options, Transcoder transcod
             WorkerLog.NoKey(logger);
             return;
         }
+        var root = settings.WorkDirectory ?? Path.GetTempPath();
+        foreach (var (folder, killed) in OrphanGuard.ReapLeftovers(root))
+            WorkerLog.Reaped(logger, folder, killed);
+        using var guard = OrphanGuard.Start(root, detail => WorkerLog.GuardUnavailable(logger, detail));
         using var channel = GrpcChannel.ForAddress(settings.LiveApiGrpc);
         var client = new MediaJobs.MediaJobsClient(channel);
         var auth = new Metadata { { "x-worker-key", settings.Key } };
-        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Loop(client, auth, settings, stoppingToken)));
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Loop(client, auth, settings, guard.Folder, stoppingToken)));
     }
 
-    private async Task Loop(MediaJobs.MediaJobsClient client, Metadata auth, JobSettings settings, CancellationToken stoppingToken)
+    private async Task Loop(MediaJobs.MediaJobsClient client, Metadata auth, JobSettings settings, string workFolder, CancellationToken stoppingToken)
     {
-        var execution = new JobExecution(client, auth, settings, transcoder, logger);
+        var execution = new JobExecution(client, auth, settings, transcoder, workFolder, logger);
         while (!stoppingToken.IsCancellationRequested)
         {
             Job? job = null;

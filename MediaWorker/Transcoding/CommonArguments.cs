@@ -3,9 +3,9 @@ namespace Realtime.MediaWorker.Transcoding;
 /// <summary>The parts every ffmpeg job shares. Pure.</summary>
 public static class CommonArguments
 {
-    /// <summary>Quiet stderr (errors only, for the failure tail), machine-readable progress on stdout.</summary>
-    public static List<string> Global() =>
-        ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-progress", "pipe:1", "-nostats"];
+    /// <summary>Warnings and errors on stderr (the failure tail), machine-readable progress on stdout.</summary>
+    public static List<string> Global(string logLevel = "warning") =>
+        ["-hide_banner", "-nostdin", "-y", "-loglevel", logLevel, "-progress", "pipe:1", "-nostats"];
 
     /// <summary>The global options and the one input.</summary>
     public static List<string> Start(string inputPath) => [.. Global(), "-i", FfmpegSyntax.InputFile(inputPath)];

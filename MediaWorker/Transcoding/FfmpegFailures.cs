@@ -33,6 +33,11 @@ public static class FfmpegFailures
             $"转码失败（ffmpeg_failed，退出码 {exitCode}）：{last}。请重试；如果再次失败，请把这段信息发给技术人员。"));
     }
 
+    /// <summary>The one line the failure tail shows when ffmpeg itself wrote nothing (killed, or stopped by the watchdog).</summary>
+    public static string Silent(int exitCode, bool stalled) => stalled
+        ? "(ffmpeg wrote no error output; it was stopped by the stall watchdog)"
+        : string.Create(CultureInfo.InvariantCulture, $"(ffmpeg wrote no error output; exit code {exitCode})");
+
     public static FailureReason Stalled(TimeSpan timeout) => new("stalled", string.Create(CultureInfo.InvariantCulture,
         $"转码停滞（stalled）：ffmpeg 连续 {timeout.TotalSeconds:0.#} 秒没有进展，已被终止。请重试；如果再次停滞，请检查源文件。"));
 }

@@ -1,12 +1,11 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 
 namespace Realtime.MediaWorker.Transcoding;
 
 /// <summary>
-/// Starts ffmpeg, turns its <c>-progress pipe:1</c> output into progress reports, keeps the tail of stderr, and kills
-/// it (with anything it started) when it stalls, when the caller cancels, or when anything here throws.
+/// Runs ffmpeg through FFMpegCore (its process API: standard output and error line by line, cancellation that kills),
+/// turns its <c>-progress pipe:1</c> output into progress reports with <see cref="FfmpegProgressParser"/> (FFMpegCore
+/// reads only "time=" from stderr), keeps the tail of stderr, and stops it when it stalls or the caller cancels.
 /// </summary>
 public sealed class FfmpegRunner(string executable = "ffmpeg") : IFfmpegRunner
 {
@@ -14,104 +13,65 @@ public sealed class FfmpegRunner(string executable = "ffmpeg") : IFfmpegRunner
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = request.WorkingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in request.Arguments)
-            start.ArgumentList.Add(argument);
+        var options = FfmpegTools.Options(executable, request.WorkingDirectory);
+        var watchdog = new StallWatchdog(request.StallTimeout);
+        var tail = new LineTail(request.StderrTailLines);
+        var parser = new FfmpegProgressParser(request.MediaDuration);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var processor = FfmpegCommand.From(request.Arguments)
+            .NotifyOnStandardOutput(line =>
+            {
+                if (parser.Add(line) is not { } report)
+                    return;
+                watchdog.Saw(report);
+                progress?.Report(report);
+            })
+            .NotifyOnStandardError(tail.Add)
+            // No grace period: ffmpeg runs with -nostdin, so it is killed at once rather than asked to quit.
+            .CancellableThrough(stop.Token, TimeSpan.Zero);
 
-        using var process = new Process { StartInfo = start };
+        var running = RunProcessAsync(processor, options);
+        var stalled = await WatchAsync(running, watchdog, stop);
+        var result = await running;
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var lines = tail.Lines();
+        var failure = stalled ? FfmpegFailures.Stalled(request.StallTimeout)
+            : result.ExitCode != 0 ? FfmpegFailures.Explain(result.ExitCode, lines)
+            : null;
+        if (failure is not null && lines.Count == 0)
+            lines = [FfmpegFailures.Silent(result.ExitCode, stalled)];
+        return new FfmpegRunResult(failure is null, result.ExitCode, failure, lines);
+    }
+
+    private async Task<FFMpegCore.FFMpegResult> RunProcessAsync(FFMpegCore.FFMpegArgumentProcessor processor, FFMpegCore.FFOptions options)
+    {
         try
         {
-            process.Start();
+            return await processor.ProcessAsynchronously(throwOnError: false, options);
         }
-        catch (Win32Exception e)
+        catch (Exception e) when (FfmpegTools.IsMissing(e))
         {
             throw new ToolMissingException(executable, e);
         }
-
-        var watchdog = new StallWatchdog(request.StallTimeout);
-        var tail = new LineTail(request.StderrTailLines);
-        var stalled = false;
-        Task readers = Task.CompletedTask;
-        try
-        {
-            process.StandardInput.Close();
-            readers = Task.WhenAll(
-                ReadProgressAsync(process.StandardOutput, new FfmpegProgressParser(request.MediaDuration), watchdog, progress),
-                ReadErrorsAsync(process.StandardError, tail));
-            stalled = await WaitAsync(process, watchdog, cancellationToken);
-        }
-        finally
-        {
-            await EnsureExitedAsync(process);
-            await readers;
-        }
-
-        var exitCode = process.ExitCode;
-        var lines = tail.Lines();
-        var failure = stalled ? FfmpegFailures.Stalled(request.StallTimeout)
-            : exitCode != 0 ? FfmpegFailures.Explain(exitCode, lines)
-            : null;
-        return new FfmpegRunResult(failure is null, exitCode, failure, lines, process.Id);
     }
 
-    /// <summary>Waits for exit; true when the watchdog found ffmpeg stalled (the caller then kills it).</summary>
-    private static async Task<bool> WaitAsync(Process process, StallWatchdog watchdog, CancellationToken cancellationToken)
+    /// <summary>Waits for the run to end; stops it and returns true when the watchdog finds it stalled.</summary>
+    private static async Task<bool> WatchAsync(Task running, StallWatchdog watchdog, CancellationTokenSource stop)
     {
-        var exited = process.WaitForExitAsync(cancellationToken);
         using var timer = new PeriodicTimer(watchdog.CheckEvery);
-        while (!exited.IsCompleted)
+        while (!running.IsCompleted)
         {
-            await Task.WhenAny(exited, timer.WaitForNextTickAsync(cancellationToken).AsTask());
-            if (exited.IsCompleted)
+            await Task.WhenAny(running, timer.WaitForNextTickAsync().AsTask());
+            if (running.IsCompleted || stop.IsCancellationRequested)
                 break;
-            cancellationToken.ThrowIfCancellationRequested();
             if (watchdog.IsStalled)
+            {
+                await stop.CancelAsync();
                 return true;
+            }
         }
-        await exited;
         return false;
-    }
-
-    // ffmpeg starts nothing itself, but a wrapper script in its place might: kill the tree, then reap it.
-    private static async Task EnsureExitedAsync(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the check and the kill.
-        }
-        await process.WaitForExitAsync(CancellationToken.None);
-    }
-
-    private static async Task ReadProgressAsync(StreamReader output, FfmpegProgressParser parser, StallWatchdog watchdog,
-        IProgress<TranscodeProgress>? progress)
-    {
-        while (await output.ReadLineAsync() is { } line)
-        {
-            if (parser.Add(line) is not { } report)
-                continue;
-            watchdog.Saw(report);
-            progress?.Report(report);
-        }
-    }
-
-    private static async Task ReadErrorsAsync(StreamReader errors, LineTail tail)
-    {
-        while (await errors.ReadLineAsync() is { } line)
-            tail.Add(line);
     }
 
     /// <summary>Progress means more output time or more frames than before; a repeated report is a stall.</summary>

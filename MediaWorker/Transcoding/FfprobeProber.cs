@@ -1,14 +1,18 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using FFMpegCore;
+using FFMpegCore.Exceptions;
 
 namespace Realtime.MediaWorker.Transcoding;
 
-/// <summary>Runs ffprobe (JSON output, parsed by <see cref="FfprobeJson"/>) and reads the file's first bytes.</summary>
+/// <summary>
+/// Probes through FFMpegCore (<see cref="FFProbe.AnalyseAsync(string, FFOptions?, string?, CancellationToken)"/>, mapped
+/// by <see cref="ProbeMapping"/>) and reads the file's first bytes, so an unreadable file can be told apart from a
+/// document renamed .mp4.
+/// </summary>
 public sealed class FfprobeProber(string executable = "ffprobe", TimeSpan? timeout = null) : IMediaProber
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
+    private readonly FFOptions _options = FfmpegTools.Options(executable, workingDirectory: null);
 
     public async Task<ProbeReport> ProbeAsync(string path, CancellationToken cancellationToken)
     {
@@ -22,15 +26,11 @@ public sealed class FfprobeProber(string executable = "ffprobe", TimeSpan? timeo
             read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
         var looksLikeMedia = MediaSignature.LooksLikeMedia(header.AsSpan(0, read));
 
-        var input = FfmpegSyntax.InputFile(path);
-        var (exitCode, output, errors) = await RunAsync(
-            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-show_error", input],
-            cancellationToken);
-        var probe = exitCode == 0 && output.Length > 0 ? FfprobeJson.Parse(output) : null;
-        if (probe is null)
-            return new ProbeReport(size, null, FirstNonEmpty(errors, FfprobeJson.Error(output)), looksLikeMedia);
-
-        return new ProbeReport(size, probe, null, looksLikeMedia, await EndReadableAsync(probe, input, cancellationToken));
+        var (analysis, error) = await RunAsync(token => FFProbe.AnalyseAsync(path, _options, null, token), cancellationToken);
+        if (analysis is null)
+            return new ProbeReport(size, null, error, looksLikeMedia);
+        var probe = ProbeMapping.From(analysis);
+        return new ProbeReport(size, probe, null, looksLikeMedia, await EndReadableAsync(probe, path, cancellationToken));
     }
 
     /// <summary>
@@ -38,69 +38,46 @@ public sealed class FfprobeProber(string executable = "ffprobe", TimeSpan? timeo
     /// index at the front). Reading the packets of the last seconds tells. Only for containers whose duration is
     /// exact: for MP3 or TS the duration is estimated from the size, and a short read proves nothing.
     /// </summary>
-    private async Task<bool?> EndReadableAsync(MediaProbe probe, string input, CancellationToken cancellationToken)
+    private async Task<bool?> EndReadableAsync(MediaProbe probe, string path, CancellationToken cancellationToken)
     {
         if (probe.Duration is not { } duration || !(probe.Container.Contains("mp4", StringComparison.Ordinal)
                 || probe.Container.Contains("matroska", StringComparison.Ordinal)))
             return null;
         var from = Math.Max(0, duration.TotalSeconds - 5).ToString("0.###", CultureInfo.InvariantCulture);
-        var (exitCode, output, _) = await RunAsync(
-        [
-            "-v", "error", "-read_intervals", from + "%", "-select_streams", probe.Video is null ? "a:0" : "V:0",
-            "-show_entries", "packet=pts_time", "-of", "csv=p=0", input,
-        ], cancellationToken);
-        if (exitCode != 0)
+        var stream = probe.Video is null ? "a:0" : "V:0";
+        var (packets, _) = await RunAsync(token => FFProbe.GetPacketsAsync(path, _options,
+            $"-read_intervals {from}% -select_streams {stream}", token), cancellationToken);
+        if (packets is null)
             return false;
         var tolerance = Math.Max(3, duration.TotalSeconds / 100);
-        return FfprobeJson.LastPacketTime(output) is { } last && last + tolerance >= duration.TotalSeconds;
+        return ProbeMapping.LastPacketTime(packets) is { } last && last + tolerance >= duration.TotalSeconds;
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(IEnumerable<string> arguments,
-        CancellationToken cancellationToken)
+    /// <summary>One ffprobe run with the probe timeout; null and ffprobe's own words when it could not read the file.</summary>
+    private async Task<(T? Result, string? Error)> RunAsync<T>(Func<CancellationToken, Task<T>> probe, CancellationToken cancellationToken)
+        where T : class
     {
-        var start = new ProcessStartInfo(executable, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        using var process = new Process { StartInfo = start };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception e)
-        {
-            throw new ToolMissingException(executable, e);
-        }
-
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
         {
-            await process.WaitForExitAsync(deadline.Token);
+            return (await probe(deadline.Token), null);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited just now.
-            }
-            await process.WaitForExitAsync(CancellationToken.None);
-            cancellationToken.ThrowIfCancellationRequested();
-            return (-1, "", $"ffprobe gave no answer within {_timeout.TotalSeconds:0} s");
+            return (null, string.Create(CultureInfo.InvariantCulture, $"ffprobe gave no answer within {_timeout.TotalSeconds:0} s"));
         }
-        return (process.ExitCode, await output, await errors);
+        catch (FFProbeProcessException e)
+        {
+            return (null, e.StandardError.Select(l => l.Trim()).LastOrDefault(l => l.Length > 0));
+        }
+        catch (FormatNullException)
+        {
+            return (null, "ffprobe found no container format");
+        }
+        catch (Exception e) when (FfmpegTools.IsMissing(e))
+        {
+            throw new ToolMissingException(FfmpegTools.BinaryPath(_options, "ffprobe"), e);
+        }
     }
-
-    private static string? FirstNonEmpty(params string?[] texts) =>
-        texts.Select(t => t?.Trim()).FirstOrDefault(t => !string.IsNullOrEmpty(t));
 }

@@ -27,6 +27,26 @@ public static class HlsPlaylist
         return found.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The segments of a media playlist with their EXTINF durations, in order.</summary>
+    public static IReadOnlyList<(string Uri, double Duration)> Segments(string text)
+    {
+        var found = new List<(string, double)>();
+        double? duration = null;
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("#EXTINF:", StringComparison.Ordinal))
+                duration = double.TryParse(line["#EXTINF:".Length..].Split(',')[0], System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
+            else if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                found.Add((line, duration ?? 0));
+                duration = null;
+            }
+        }
+        return found;
+    }
+
     /// <summary>True when a media playlist lists at least one segment (not only its init section).</summary>
     public static bool HasSegment(string text) =>
         text.Split('\n').Any(l => l.Trim() is { Length: > 0 } line && !line.StartsWith('#'));

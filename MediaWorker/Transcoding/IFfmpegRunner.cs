@@ -26,14 +26,12 @@ public sealed record FfmpegRunRequest(
 
 /// <summary>How an ffmpeg run ended.</summary>
 /// <param name="Failure">Null on success; otherwise what went wrong, in words.</param>
-/// <param name="StderrTail">The last lines ffmpeg wrote to stderr.</param>
-/// <param name="ProcessId">The ffmpeg process that ran (it has exited by now).</param>
+/// <param name="StderrTail">The last lines ffmpeg wrote to stderr; never empty when the run failed.</param>
 public sealed record FfmpegRunResult(
     bool Succeeded,
     int ExitCode,
     FailureReason? Failure,
-    IReadOnlyList<string> StderrTail,
-    int ProcessId);
+    IReadOnlyList<string> StderrTail);
 
 /// <summary>ffmpeg or ffprobe cannot be started: the machine is not set up, not the recording's fault.</summary>
 public sealed class ToolMissingException(string tool, Exception inner) : InvalidOperationException(

@@ -17,8 +17,13 @@ public static class InputChecks
         var probe = report.Probe;
         if (probe is null)
             return [.. refusals, report.HeaderLooksLikeMedia ? Reasons.Truncated : Reasons.NotMedia];
-        if (IsStillImage(probe) || probe is { Video: null, Audio: null })
+        if (IsStillImage(probe))
+            return [.. refusals, kind == ProgrammeKind.Radio ? Reasons.NotMedia : Reasons.StillImage];
+        if (probe is { Video: null, Audio: null })
             return [.. refusals, Reasons.NotMedia];
+        // Before the truncation check: the last seconds of a one-frame video hold no video to read.
+        if (kind == ProgrammeKind.Video && probe.Video?.FrameCount == 1)
+            return [.. refusals, Reasons.SingleFrame];
         if (probe.Duration is not { } duration || report.EndReadable == false)
             return [.. refusals, Reasons.Truncated];
 
@@ -40,9 +45,9 @@ public static class InputChecks
             yield return Reasons.NoVideo;
             yield break;
         }
-        if (video.DisplayHeight > video.DisplayWidth)
-            yield return Reasons.Portrait(video.DisplayWidth, video.DisplayHeight);
-        if (video.DisplayWidth > options.MaxWidth || video.DisplayHeight > options.MaxHeight)
+        // Portrait (phone) recordings are welcome: the limits apply to the long and the short side, whichever way up.
+        var (longSide, shortSide) = (Math.Max(video.DisplayWidth, video.DisplayHeight), Math.Min(video.DisplayWidth, video.DisplayHeight));
+        if (longSide > options.MaxWidth || shortSide > options.MaxHeight)
             yield return Reasons.ResolutionTooHigh(video.DisplayWidth, video.DisplayHeight, options.MaxWidth, options.MaxHeight);
         var fps = video.FrameRate.Value;
         if (!video.FrameRate.IsPositive || fps < options.MinFrameRate || fps > options.MaxFrameRate)
@@ -83,12 +88,15 @@ public static class InputChecks
         public static FailureReason TooLong(TimeSpan duration, double maxSeconds) =>
             new("too_long", $"录像长 {Clock(duration)}，超过了 {Clock(TimeSpan.FromSeconds(maxSeconds))} 的上限（too_long）：请分段后上传。");
 
-        public static FailureReason Portrait(int width, int height) =>
-            new("portrait", $"录像是竖屏画面 {width}×{height}（portrait）：请上传横屏（宽大于高）的录像。");
+        public static FailureReason StillImage { get; } =
+            new("still_image", "这是一张图片，不是录像（still_image）：请上传节目的录像文件。");
+
+        public static FailureReason SingleFrame { get; } =
+            new("single_frame", "录像里只有一帧画面（single_frame）：这更像一张图片，请上传节目的完整录像。");
 
         public static FailureReason ResolutionTooHigh(int width, int height, int maxWidth, int maxHeight) =>
             new("resolution_too_high",
-                $"分辨率 {width}×{height} 超过了 {maxWidth}×{maxHeight}（resolution_too_high）：请先转成不超过 {maxWidth}×{maxHeight} 的录像再上传。");
+                $"分辨率 {width}×{height} 超过了 {maxWidth}×{maxHeight}（resolution_too_high）：请先转成不超过 {maxWidth}×{maxHeight}（竖屏 {maxHeight}×{maxWidth}）的录像再上传。");
 
         public static FailureReason FrameRate(Rational rate, double min, double max) =>
             new("frame_rate", rate.IsPositive

@@ -3,7 +3,7 @@ namespace Realtime.MediaWorker.Transcoding;
 /// <summary>Chooses the rungs, bitrates, keyframe interval and extra outputs for a probed source. Pure.</summary>
 public static class LadderPlanner
 {
-    /// <summary>The ladder heights, highest first.</summary>
+    /// <summary>The ladder's short sides, highest first: the height of a landscape rung, the width of a portrait one.</summary>
     public static IReadOnlyList<int> Heights { get; } = [1080, 720, 480, 360];
 
     /// <param name="probe">A probe that passed <see cref="InputChecks"/>.</param>
@@ -16,12 +16,12 @@ public static class LadderPlanner
 
         var video = probe.Video ?? throw new ArgumentException("A video programme needs a video stream.", nameof(probe));
         var rungs = Rungs(video, SourceVideoBitrate(probe), options);
-        var frameRate = OutputFrameRate(video.FrameRate, options.MaxOutputFrameRate);
+        var frameRate = FrameRates.Output(video.FrameRate, options.MaxOutputFrameRate);
         var keyframeInterval = Math.Max(1, (int)Math.Round(options.KeyframeIntervalSeconds * frameRate.Value));
         var download = options.Download
-            ? rungs.FirstOrDefault(r => r.Height <= options.DownloadMaxHeight) ?? rungs[^1]
+            ? rungs.FirstOrDefault(r => r.ShortSide <= options.DownloadMaxHeight) ?? rungs[^1]
             : null;
-        var posterSize = rungs.FirstOrDefault(r => r.Height <= 720) ?? rungs[^1];
+        var posterSize = rungs.FirstOrDefault(r => r.ShortSide <= 720) ?? rungs[^1];
         var poster = options.Poster
             ? new PosterPlan(duration * (options.PosterAtPercent / 100.0), posterSize.Width, posterSize.Height)
             : null;
@@ -33,18 +33,28 @@ public static class LadderPlanner
             options.Download);
     }
 
+    /// <summary>
+    /// Rungs by the short side (a portrait phone clip gets 720×1280, 480×854 …), never above the source. The source's
+    /// own video bitrate caps the ladder: when it is below the top rung's default, every rung is scaled down by the same
+    /// factor, so the ladder keeps its shape and no rung spends more bits than the source has.
+    /// </summary>
     private static List<LadderRung> Rungs(VideoStreamInfo video, long? sourceBitrate, TranscodeOptions options)
     {
-        var sourceHeight = video.DisplayHeight;
-        var heights = Heights.Where(h => h <= sourceHeight).ToList();
-        if (heights.Count == 0)
-            heights.Add(Math.Max(2, sourceHeight / 2 * 2)); // even, and never above the source
-        var aspect = (double)video.DisplayWidth / video.DisplayHeight;
-        var cap = sourceBitrate is > 0 ? (int)(sourceBitrate.Value * options.SourceBitrateCap / 1000) : int.MaxValue;
-        return heights.Select(height =>
+        var portrait = video.DisplayHeight > video.DisplayWidth;
+        var sourceShort = Math.Min(video.DisplayWidth, video.DisplayHeight);
+        var shorts = Heights.Where(h => h <= sourceShort).ToList();
+        if (shorts.Count == 0)
+            shorts.Add(Math.Max(2, sourceShort / 2 * 2)); // even, and never above the source
+        var longPerShort = (double)Math.Max(video.DisplayWidth, video.DisplayHeight) / sourceShort;
+        var top = DefaultBitrate(shorts[0], options);
+        var cap = sourceBitrate is > 0 ? sourceBitrate.Value * options.SourceBitrateCap / 1000 : double.MaxValue;
+        var scale = Math.Min(1, cap / top);
+        return shorts.Select(side =>
         {
-            var bitrate = Math.Max(1, Math.Min(DefaultBitrate(height, options), cap));
-            return new LadderRung($"{height}p", Even(height * aspect), height, bitrate,
+            var bitrate = Math.Max(1, (int)Math.Floor(DefaultBitrate(side, options) * scale));
+            var other = Even(side * longPerShort);
+            var (width, height) = portrait ? (side, other) : (other, side);
+            return new LadderRung($"{side}p", width, height, bitrate,
                 (int)Math.Round(bitrate * options.MaxRateFactor), (int)Math.Round(bitrate * options.BufferFactor));
         }).ToList();
     }
@@ -61,18 +71,13 @@ public static class LadderPlanner
     private static long? SourceVideoBitrate(MediaProbe probe) =>
         probe.Video?.BitRate ?? (probe.BitRate is { } total ? total - (probe.Audio?.BitRate ?? 0) : null);
 
-    private static Rational OutputFrameRate(Rational source, double max)
-    {
-        var rate = source;
-        while (rate.Value > max)
-            rate = rate.Halved();
-        return rate;
-    }
-
     private static StoryboardPlan Storyboard(VideoStreamInfo video, TimeSpan duration, TranscodeOptions options)
     {
-        var width = options.StoryboardThumbnailWidth;
-        var height = Even((double)width * video.DisplayHeight / video.DisplayWidth);
+        // The long side of a thumbnail is the configured width, so a portrait storyboard is not twice as tall.
+        var side = options.StoryboardThumbnailWidth;
+        var (width, height) = video.DisplayHeight > video.DisplayWidth
+            ? (Even((double)side * video.DisplayWidth / video.DisplayHeight), side)
+            : (side, Even((double)side * video.DisplayHeight / video.DisplayWidth));
         // One thumbnail per whole interval: ffmpeg's fps filter gives no frame for a trailing part-interval, so a
         // ceiling here would point the last cue at an empty (black) cell; the last cue runs to the end instead.
         var count = Math.Max(1, (int)Math.Floor(duration.TotalSeconds / options.StoryboardIntervalSeconds));

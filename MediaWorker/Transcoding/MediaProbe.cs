@@ -29,6 +29,9 @@ public sealed record VideoStreamInfo(
     Rational SampleAspectRatio,
     bool Interlaced)
 {
+    /// <summary>Frames in the stream when the container says (MP4, MOV); null when it does not (MKV, TS).</summary>
+    public long? FrameCount { get; init; }
+
     public bool IsSideways => Rotation is 90 or 270;
 
     /// <summary>Width as the viewer sees it: pixel aspect applied, then rotation.</summary>

@@ -34,8 +34,11 @@ public sealed class TranscodeOptions : IValidatableObject
     /// <summary>Average video bitrate of the 360p rung (and of smaller sources) in kbit/s. Default 800.</summary>
     [Range(100, 50_000)] public int Bitrate360Kbps { get; set; } = 800;
 
-    /// <summary>No rung gets more than the source's video bitrate times this (re-encoding cannot add detail). Default 1.3.</summary>
-    [Range(1.0, 4.0)] public double SourceBitrateCap { get; set; } = 1.3;
+    /// <summary>
+    /// No rung gets more than the source's video bitrate times this (re-encoding cannot add detail; below the top rung's
+    /// default the whole ladder is scaled down). Default 1.0: no rung above the source.
+    /// </summary>
+    [Range(0.25, 4.0)] public double SourceBitrateCap { get; set; } = 1.0;
 
     /// <summary>Peak rate (-maxrate) as a multiple of the rung bitrate. Default 1.1.</summary>
     [Range(1.0, 3.0)] public double MaxRateFactor { get; set; } = 1.1;
@@ -43,7 +46,10 @@ public sealed class TranscodeOptions : IValidatableObject
     /// <summary>Rate-control buffer (-bufsize) as a multiple of the rung bitrate. Default 2.</summary>
     [Range(0.5, 5.0)] public double BufferFactor { get; set; } = 2.0;
 
-    /// <summary>Output frame rates above this are halved (a 120 fps phone clip becomes 60). Default 60.</summary>
+    /// <summary>
+    /// Output frame rates above this are halved (a 120 fps phone clip becomes 60). Odd and variable rates are first
+    /// normalised to a standard constant rate (see <see cref="FrameRates"/>). Default 60.
+    /// </summary>
     [Range(24, 120)] public double MaxOutputFrameRate { get; set; } = 60;
 
     /// <summary>AAC bitrate of the shared audio rendition of video programmes, kbit/s. Default 128.</summary>
@@ -89,10 +95,10 @@ public sealed class TranscodeOptions : IValidatableObject
     /// <summary>Longest accepted recording in seconds. Default 21600 (6 hours).</summary>
     [Range(1, 86_400)] public double MaxDurationSeconds { get; set; } = 6 * 3600;
 
-    /// <summary>Widest accepted picture (after rotation). Default 3840 (4K UHD).</summary>
+    /// <summary>Longest accepted side of the picture (after rotation; portrait or landscape). Default 3840 (4K UHD).</summary>
     [Range(16, 16_384)] public int MaxWidth { get; set; } = 3840;
 
-    /// <summary>Tallest accepted picture (after rotation). Default 2160.</summary>
+    /// <summary>Shortest side's upper limit (after rotation). Default 2160.</summary>
     [Range(16, 16_384)] public int MaxHeight { get; set; } = 2160;
 
     /// <summary>Lowest accepted frame rate. Default 10 (slide shows and broken timestamps fall below).</summary>

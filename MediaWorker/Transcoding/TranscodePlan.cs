@@ -31,8 +31,12 @@ public sealed record VideoPlan(
     StoryboardPlan? Storyboard);
 
 /// <summary>One rendition of the ladder.</summary>
-/// <param name="Name">Folder and HLS variant name, e.g. "720p".</param>
-public sealed record LadderRung(string Name, int Width, int Height, int BitrateKbps, int MaxRateKbps, int BufferKbps);
+/// <param name="Name">Folder and HLS variant name, e.g. "720p" (named by the short side, portrait or not).</param>
+public sealed record LadderRung(string Name, int Width, int Height, int BitrateKbps, int MaxRateKbps, int BufferKbps)
+{
+    /// <summary>The height of a landscape rung, the width of a portrait one.</summary>
+    public int ShortSide => Math.Min(Width, Height);
+}
 
 /// <summary>One still frame taken <paramref name="At"/> into the recording.</summary>
 public sealed record PosterPlan(TimeSpan At, int Width, int Height);

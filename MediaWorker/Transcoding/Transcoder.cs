@@ -4,7 +4,7 @@ namespace Realtime.MediaWorker.Transcoding;
 
 /// <summary>
 /// One job from a local file to a local folder: probe → check → plan → run ffmpeg (the one-process ladder, and beside it
-/// a cheap keyframe-only pass for the poster and storyboard) → finish the playlists → list the outputs.
+/// a cheap pass for the poster and storyboard) → finish the playlists and pictures → list the outputs.
 /// No network and no blobs: leasing and uploading belong to the caller.
 /// </summary>
 public sealed class Transcoder(IMediaProber prober, IFfmpegRunner runner, IOptions<TranscodeOptions> options)
@@ -39,27 +39,26 @@ public sealed class Transcoder(IMediaProber prober, IFfmpegRunner runner, IOptio
             plan.Video is null ? RadioArguments.Build(plan, input) : VideoLadderArguments.Build(plan, input, settings),
             output, plan.Duration, stall, settings.StderrTailLines);
         // The picture process's progress stands at 0 until its sprite sheets are written (see PictureArguments), so its
-        // watchdog allows for reading the whole file at ten times realtime on top of the usual window.
+        // watchdog allows for decoding the whole file at three times realtime on top of the usual window.
         var pictures = plan.Video is null ? [] : PictureArguments.Build(plan, input);
-        var picturesRun = new FfmpegRunRequest(pictures, output, plan.Duration, stall + plan.Duration / 10,
+        var picturesRequest = new FfmpegRunRequest(pictures, output, plan.Duration, stall + plan.Duration / 3,
             settings.StderrTailLines);
 
         var keep = false;
         try
         {
             // The ladder starts at once, so its first segments (and with them an early replay) come within seconds,
-            // whatever the length; the keyframe-only picture pass runs beside it and costs little.
-            if (await RunTogetherAsync(ladder, progress, pictures.Count > 0 ? picturesRun : null, cancellationToken) is { } failed)
-                return TranscodeResult.Failed(probe, plan, failed.Failure!, failed.StderrTail);
-            await FinishPlaylistsAsync(output, cancellationToken);
-            if (plan.Video?.Storyboard is { } board)
-                await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.StoryboardVtt),
-                    StoryboardVtt.Write(board, plan.Duration), cancellationToken);
+            // whatever the length; the picture pass runs beside it and costs little.
+            var (ladderRun, picturesRun) = await RunTogetherAsync(ladder, progress, pictures.Count > 0 ? picturesRequest : null, cancellationToken);
+            if (!ladderRun.Succeeded)
+                return TranscodeResult.Failed(probe, plan, ladderRun.Failure!, ladderRun.StderrTail);
+            await OutputFinisher.FinishPlaylistsAsync(output, plan, cancellationToken);
+            await OutputFinisher.FinishPicturesAsync(output, plan, picturesRun is { Succeeded: true }, cancellationToken);
             var missing = ExpectedFiles(plan).Where(f => !File.Exists(Path.Combine(output, f))).ToList();
             if (missing.Count > 0)
-                return TranscodeResult.Failed(probe, plan, OutputsMissing(missing), []);
+                return TranscodeResult.Failed(probe, plan, OutputsMissing(missing), Tail(ladderRun, picturesRun));
             keep = true;
-            return TranscodeResult.Success(probe, plan, OutputCatalog.List(output), []);
+            return TranscodeResult.Success(probe, plan, OutputCatalog.List(output), Tail(ladderRun, picturesRun));
         }
         finally
         {
@@ -69,65 +68,49 @@ public sealed class Transcoder(IMediaProber prober, IFfmpegRunner runner, IOptio
     }
 
     /// <summary>
-    /// Runs the ladder and, when given, the picture pass at the same time. The first failure stops the other run and
-    /// is returned; null when both succeed. Cancellation and crashes stop both before they propagate.
+    /// Runs the ladder and, when given, the picture pass at the same time. A failing ladder stops the pictures; failing
+    /// pictures do not stop the ladder (they are optional). Cancellation and crashes stop both before they propagate.
     /// </summary>
-    private async Task<FfmpegRunResult?> RunTogetherAsync(FfmpegRunRequest ladder, IProgress<TranscodeProgress>? progress,
-        FfmpegRunRequest? pictures, CancellationToken cancellationToken)
+    private async Task<(FfmpegRunResult Ladder, FfmpegRunResult? Pictures)> RunTogetherAsync(FfmpegRunRequest ladder,
+        IProgress<TranscodeProgress>? progress, FfmpegRunRequest? pictures, CancellationToken cancellationToken)
     {
         using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var running = new List<Task<FfmpegRunResult>> { runner.RunAsync(ladder, progress, both.Token) };
+        var ladderRun = runner.RunAsync(ladder, progress, both.Token);
+        Task<FfmpegRunResult>? picturesRun = null;
         try
         {
             if (pictures is not null)
-                running.Add(runner.RunAsync(pictures, null, both.Token));
+                picturesRun = runner.RunAsync(pictures, null, both.Token);
+            var ladderResult = await ladderRun;
+            if (!ladderResult.Succeeded)
+                await both.CancelAsync();
+            FfmpegRunResult? picturesResult = null;
+            if (picturesRun is not null)
+            {
+                try
+                {
+                    picturesResult = await picturesRun;
+                }
+                catch (OperationCanceledException) when (!ladderResult.Succeeded && !cancellationToken.IsCancellationRequested)
+                {
+                    // Stopped because the ladder failed: the ladder's failure is the one to report.
+                }
+            }
+            return (ladderResult, picturesResult);
         }
         catch
         {
-            await StopAsync(both, running);
+            await both.CancelAsync();
+            await Task.WhenAll(new[] { ladderRun, picturesRun }.OfType<Task>()).ContinueWith(_ => { }, TaskScheduler.Default);
             throw;
         }
-        FfmpegRunResult? failed = null;
-        while (running.Count > 0)
-        {
-            var done = await Task.WhenAny(running);
-            running.Remove(done);
-            if (failed is not null)
-                continue; // the other run, stopped because of that failure
-            if (!done.IsCompletedSuccessfully)
-            {
-                await StopAsync(both, running);
-                await done; // rethrows the cancellation or the crash
-            }
-            var result = await done; // completed: this only unwraps
-            if (!result.Succeeded)
-            {
-                failed = result;
-                await both.CancelAsync();
-            }
-        }
-        return failed;
     }
 
-    private static async Task StopAsync(CancellationTokenSource both, IEnumerable<Task> running)
-    {
-        await both.CancelAsync();
-        await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
-    }
+    /// <summary>The ladder's error lines, then the picture pass's when it failed (its failure costs only the pictures).</summary>
+    private static IReadOnlyList<string> Tail(FfmpegRunResult ladder, FfmpegRunResult? pictures) =>
+        pictures is { Succeeded: false } ? [.. ladder.StderrTail, .. pictures.StderrTail] : ladder.StderrTail;
 
-    /// <summary>The EVENT playlists ffmpeg wrote while running become VOD playlists (see <see cref="HlsPlaylist.ToVod"/>).</summary>
-    private static async Task FinishPlaylistsAsync(string output, CancellationToken cancellationToken)
-    {
-        foreach (var path in Directory.EnumerateFiles(output, "*.m3u8", SearchOption.AllDirectories))
-        {
-            var text = await File.ReadAllTextAsync(path, cancellationToken);
-            var vod = HlsPlaylist.ToVod(text);
-            if (!ReferenceEquals(vod, text))
-                await File.WriteAllTextAsync(path, vod, cancellationToken);
-        }
-    }
-
-    /// <summary>The files every successful job of this plan has (segments aside).</summary>
+    /// <summary>The files every successful job of this plan has (segments and pictures aside).</summary>
     public static IEnumerable<string> ExpectedFiles(TranscodePlan plan)
     {
         yield return OutputLayout.MasterPlaylist;
@@ -142,13 +125,7 @@ public sealed class Transcoder(IMediaProber prober, IFfmpegRunner runner, IOptio
             yield return $"{rung.Name}/{OutputLayout.VariantPlaylist}";
         if (video.DownloadRung is not null)
             yield return OutputLayout.VideoDownload;
-        if (video.Poster is not null)
-            yield return OutputLayout.Poster;
-        if (video.Storyboard is not null)
-        {
-            yield return $"{OutputLayout.StoryboardFolder}/{OutputLayout.SpriteFile(1)}";
-            yield return OutputLayout.StoryboardVtt;
-        }
+        // The poster and the storyboard are optional: a missing thumbnail never costs the replay.
     }
 
     private static string PrepareOutput(string directory, TranscodePlan plan)

@@ -12,7 +12,7 @@ public static class Bench
         await ToolVersion.ReadAsync("ffmpeg", CancellationToken.None)
         ?? throw new InvalidOperationException("ffmpeg is missing: `sudo apt-get install -y ffmpeg` or `./realtime setup`.");
 
-    public static async Task RunAsync(string folder, int width, int height, int seconds)
+    public static async Task RunAsync(string folder, int width, int height, int seconds, int runs)
     {
         var source = Path.Combine(folder, $"source-{height}p.mp4");
         Console.WriteLine($"\n== {width}x{height} 25 fps, {seconds} s (testsrc2 + sine, x264 veryfast crf 20, AAC); load average {LoadAverage()} ==");
@@ -31,37 +31,74 @@ public static class Bench
         var media = probe.Duration!.Value.TotalSeconds;
         Console.WriteLine($"rungs: {string.Join(", ", plan.Video!.Rungs.Select(r => $"{r.Name} {r.Width}x{r.Height} {r.BitrateKbps}k"))}");
 
-        var table = new List<Figure>
+        // Each round runs every way once; (a) and (r) swap places every round, so neither always pays for a cold cache.
+        var rounds = new List<IReadOnlyList<Figure>>();
+        for (var round = 1; round <= runs; round++)
         {
-            await Figure.MeasureAsync("(a) ours: one process, decode once", media,
-                () => TranscodeAsync(source, Output(folder), ProgrammeKind.Video, ladderOnly)),
-            await Figure.MeasureAsync("(r) same ffmpeg arguments by hand", media,
-                () => Ffmpeg.RunByHandAsync(VideoLadderArguments.Build(plan, source, ladderOnly), Output(folder))),
-            await Figure.MeasureAsync("(b) one process per rung (PeerTube)", media,
-                () => PerRung.RunAsync(plan, source, ladderOnly, Output(folder))),
-            await Figure.MeasureAsync("(f) ours, full job (+MP4 +poster +sprites)", media,
-                () => TranscodeAsync(source, Output(folder), ProgrammeKind.Video, new TranscodeOptions())),
-            await Figure.MeasureAsync("radio: ours, AAC 96k HLS + M4A", media,
-                () => TranscodeAsync(source, Output(folder), ProgrammeKind.Radio, new TranscodeOptions())),
-            await Figure.MeasureAsync("radio: same arguments by hand", media,
-                () => Ffmpeg.RunByHandAsync(RadioArguments.Build(radioPlan, source), Output(folder))),
-        };
+            Console.WriteLine($"round {round}/{runs} (load average {LoadAverage()})");
+            Task<Figure> Ours() => Figure.MeasureAsync("(a) ours: FFMpegCore, one process, decode once", media,
+                () => TranscodeAsync(source, Output(folder), ProgrammeKind.Video, ladderOnly));
+            Task<Figure> Raw() => Figure.MeasureAsync("(r) same ffmpeg arguments by hand", media,
+                () => Ffmpeg.RunByHandAsync(VideoLadderArguments.Build(plan, source, ladderOnly), Output(folder)));
+            var (a, r) = await InTurnAsync(round, Ours, Raw);
+            rounds.Add(
+            [
+                a, r,
+                await Figure.MeasureAsync("(b) one process per rung (PeerTube)", media, () => PerRung.RunAsync(plan, source, ladderOnly, Output(folder))),
+                await Figure.MeasureAsync("(f) ours, full job (+MP4 +poster +sprites)", media,
+                    () => TranscodeAsync(source, Output(folder), ProgrammeKind.Video, new TranscodeOptions())),
+                await Figure.MeasureAsync("radio: ours, AAC 96k HLS + M4A", media,
+                    () => TranscodeAsync(source, Output(folder), ProgrammeKind.Radio, new TranscodeOptions())),
+                await Figure.MeasureAsync("radio: same arguments by hand", media,
+                    () => Ffmpeg.RunByHandAsync(RadioArguments.Build(radioPlan, source), Output(folder))),
+            ]);
+        }
 
-        Console.WriteLine($"{"",-44} {"wall s",8} {"CPU s",8} {"× realtime",11}");
-        foreach (var figure in table)
-            Console.WriteLine($"{figure.Name,-44} {figure.Wall.TotalSeconds,8:0.00} {figure.Cpu.TotalSeconds,8:0.00} {figure.Realtime,10:0.00}×");
-
-        var (ours, raw, perRung, _, radio, radioRaw) = (table[0], table[1], table[2], table[3], table[4], table[5]);
-        Console.WriteLine($"wall ours / by hand:            {ours.Wall / raw.Wall:0.000}  (goal ≤ 1.03)");
-        Console.WriteLine($"speed ours / by hand:           {ours.Realtime / raw.Realtime:0.000}  (goal ≥ 0.97)");
-        Console.WriteLine($"CPU per-rung / ours (b/a):      {perRung.Cpu / ours.Cpu:0.00}");
-        Console.WriteLine($"CPU ours / per-rung (a/b):      {ours.Cpu / perRung.Cpu:0.00}  (goal ≤ 0.75)");
-        Console.WriteLine($"radio speed ours / by hand:     {radio.Realtime / radioRaw.Realtime:0.000}  (goal ≥ 0.97; ours includes two ffprobe runs)");
+        Console.WriteLine($"\nmedian of {runs} (spread min–max)");
+        Console.WriteLine($"{"",-48} {"wall s",18} {"CPU s",18} {"× realtime",8}");
+        for (var i = 0; i < rounds[0].Count; i++)
+        {
+            var figures = rounds.Select(r => r[i]).ToList();
+            Console.WriteLine($"{figures[0].Name,-48} {Spread(figures.Select(f => f.Wall.TotalSeconds)),18} "
+                + $"{Spread(figures.Select(f => f.Cpu.TotalSeconds)),18} {Median(figures.Select(f => f.Realtime)),7:0.00}×");
+        }
+        // Ratios within each round (the same machine load for both), then their median.
+        string Ratio(Func<IReadOnlyList<Figure>, double> of) => Spread(rounds.Select(of), "0.000");
+        Console.WriteLine($"wall ours / by hand:            {Ratio(r => r[0].Wall / r[1].Wall)}  (goal ≤ 1.03)");
+        Console.WriteLine($"speed ours / by hand:           {Ratio(r => r[0].Realtime / r[1].Realtime)}  (goal ≥ 0.97)");
+        Console.WriteLine($"CPU ours / per-rung (a/b):      {Ratio(r => r[0].Cpu / r[2].Cpu)}  (goal ≤ 0.75)");
+        Console.WriteLine($"radio speed ours / by hand:     {Ratio(r => r[4].Realtime / r[5].Realtime)}  (ours includes the ffprobe runs)");
         Console.WriteLine($"load average now: {LoadAverage()} (figures from a busy machine are not comparable)");
     }
 
+    /// <summary>Both measured, the first one first in odd rounds and second in even ones.</summary>
+    private static async Task<(Figure First, Figure Second)> InTurnAsync(int round, Func<Task<Figure>> first, Func<Task<Figure>> second)
+    {
+        if (round % 2 == 1)
+        {
+            var a = await first();
+            return (a, await second());
+        }
+        var b = await second();
+        return (await first(), b);
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>"29.20 (28.9–30.1)": the median and the range.</summary>
+    public static string Spread(IEnumerable<double> values, string format = "0.00")
+    {
+        var list = values.ToList();
+        return $"{Median(list).ToString(format, System.Globalization.CultureInfo.InvariantCulture)} "
+            + $"({list.Min().ToString(format, System.Globalization.CultureInfo.InvariantCulture)}–{list.Max().ToString(format, System.Globalization.CultureInfo.InvariantCulture)})";
+    }
+
     /// <summary>The radio path on a long audio-only recording, where the fixed cost of probing no longer shows.</summary>
-    public static async Task RunRadioAsync(string folder, int seconds)
+    public static async Task RunRadioAsync(string folder, int seconds, int runs)
     {
         var source = Path.Combine(folder, "radio.m4a");
         Console.WriteLine($"\n== radio: {seconds / 60} min audio only (sine, AAC 128k 44.1 kHz mono) ==");
@@ -72,21 +109,17 @@ public static class Bench
         var probe = (await new FfprobeProber().ProbeAsync(source, CancellationToken.None)).Probe!;
         var plan = LadderPlanner.Plan(probe, ProgrammeKind.Radio, new TranscodeOptions());
         var media = probe.Duration!.Value.TotalSeconds;
-        // Two rounds in alternating order, the faster of each kept: a run of half a minute is at the mercy of whatever
-        // else this shared machine does, and whichever goes first pays for the cold cache.
+        // Rounds in alternating order, medians reported: a run of half a minute is at the mercy of whatever else this
+        // shared machine does, and whichever goes first pays for the cold cache.
         Task<Figure> Ours() => Figure.MeasureAsync("radio: ours, AAC 96k HLS + M4A", media,
             () => TranscodeAsync(source, Output(folder), ProgrammeKind.Radio, new TranscodeOptions()));
         Task<Figure> Raw() => Figure.MeasureAsync("radio: same arguments by hand", media,
             () => Ffmpeg.RunByHandAsync(RadioArguments.Build(plan, source), Output(folder)));
-        var ours1 = await Ours();
-        var raw1 = await Raw();
-        var raw2 = await Raw();
-        var ours2 = await Ours();
-        var ours = ours1.Wall <= ours2.Wall ? ours1 : ours2;
-        var raw = raw1.Wall <= raw2.Wall ? raw1 : raw2;
-        foreach (var figure in new[] { ours, raw })
-            Console.WriteLine($"{figure.Name,-44} {figure.Wall.TotalSeconds,8:0.00} {figure.Cpu.TotalSeconds,8:0.00} {figure.Realtime,10:0.00}×");
-        Console.WriteLine($"radio speed ours / by hand:     {ours.Realtime / raw.Realtime:0.000}  (goal ≥ 0.97)");
+        var pairs = new List<(Figure Ours, Figure Raw)>();
+        for (var round = 1; round <= runs; round++)
+            pairs.Add(await InTurnAsync(round, Ours, Raw));
+        Console.WriteLine($"radio wall ours: {Spread(pairs.Select(p => p.Ours.Wall.TotalSeconds))} s, by hand: {Spread(pairs.Select(p => p.Raw.Wall.TotalSeconds))} s");
+        Console.WriteLine($"radio speed ours / by hand:     {Spread(pairs.Select(p => p.Ours.Realtime / p.Raw.Realtime), "0.000")}  (goal ≥ 0.97)");
     }
 
     public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));

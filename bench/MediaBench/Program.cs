@@ -4,9 +4,11 @@
 //   dotnet run -c Release --project bench/MediaBench -- --1080         # and a 60 s 1920x1080 25 fps source
 //   dotnet run -c Release --project bench/MediaBench -- --seconds 120  # longer sources
 //   dotnet run -c Release --project bench/MediaBench -- --radio-only   # only the 20-minute radio figures
+//   dotnet run -c Release --project bench/MediaBench -- --runs 3       # rounds per figure (default 3): medians and spread
 //
 // For each source, in the same run, with x264 veryfast and the same rungs everywhere:
-//   (a) our one-process ladder (decode once, split, every rung + one AAC, fMP4 HLS) through Transcoder;
+//   (a) our one-process ladder (decode once, split, every rung + one AAC, fMP4 HLS) through Transcoder, which probes
+//       with FFMpegCore's FFProbe and runs ffmpeg through FFMpegCore's process API;
 //   (r) the very same ffmpeg arguments started by hand (no progress parsing): our overhead;
 //   (b) one ffmpeg process per rung, each decoding the source again (PeerTube's way; the AAC once, in the first);
 //   (f) the full job: (a) plus the download MP4 (same encode, via tee), the poster and the storyboard sprites;
@@ -18,6 +20,7 @@
 using Realtime.MediaBench;
 
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(60);
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var sizes = new List<(int Width, int Height)> { (1280, 720) };
 if (args.Contains("--1080"))
     sizes.Add((1920, 1080));
@@ -30,9 +33,9 @@ try
     if (!args.Contains("--radio-only"))
     {
         foreach (var (width, height) in sizes)
-            await Bench.RunAsync(folder, width, height, seconds);
+            await Bench.RunAsync(folder, width, height, seconds, runs);
     }
-    await Bench.RunRadioAsync(folder, 20 * 60);
+    await Bench.RunRadioAsync(folder, 20 * 60, runs);
 }
 finally
 {

@@ -65,8 +65,10 @@ public sealed class LiveApiProcess(Azurite azurite, string clusterId, IReadOnlyD
 
     public int HttpPort { get; } = FreePorts.Next();
     public int GrpcPort { get; } = FreePorts.Next();
+    public int MetricsPort { get; } = FreePorts.Next();
     public ManagedProcess? Process { get; private set; }
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}/");
+    public Uri MetricsAddress => new($"http://127.0.0.1:{MetricsPort}/metrics");
     public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}/");
 
     public async Task StartAsync()
@@ -78,6 +80,7 @@ public sealed class LiveApiProcess(Azurite azurite, string clusterId, IReadOnlyD
             ["Cluster__ClusterId"] = clusterId,
             ["LiveApi__HttpPort"] = HttpPort.ToString(),
             ["LiveApi__GrpcPort"] = GrpcPort.ToString(),
+            ["LiveApi__MetricsPort"] = MetricsPort.ToString(),
             ["LiveApi__RegistrationInterval"] = "00:00:02",
         };
         var settings = extra ?? new Dictionary<string, string>();

@@ -28,6 +28,13 @@ public sealed record ArchiveQuery(
     public DateTimeOffset? ToInstant => To is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaMonths.Offset) : null;
 }
 
+/// <summary>How a publication went: refused (the programme has another replay and no replacement was asked for), or
+/// published, replacing <see cref="ReplacedJobId"/>'s replay when not null.</summary>
+[GenerateSerializer, Immutable, Alias("Realtime.PublishOutcome")]
+public sealed record PublishOutcome(
+    [property: Id(0)] bool Published,
+    [property: Id(1)] string? ReplacedJobId);
+
 /// <summary>
 /// The public archive (a stateless worker; key "archive"): routes to the month partitions (<see cref="IArchiveMonthGrain"/>)
 /// by the programme's scheduled month. Searches walk the months newest first; within a month, hits are ranked.

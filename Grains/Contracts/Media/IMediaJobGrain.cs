@@ -15,8 +15,10 @@ public enum JobControl
 [Alias("Realtime.IMediaJobGrain")]
 public interface IMediaJobGrain : IGrainWithStringKey
 {
+    /// <param name="replace">An admin confirmed that this recording replaces the programme's published replay.</param>
     [Alias("Create")]
-    Task<Result<MediaJob>> Create(string programmeId, string recordingId, MediaKind kind, string sourceBlob, string fileName, long sizeBytes, int maxAttempts);
+    Task<Result<MediaJob>> Create(string programmeId, string recordingId, MediaKind kind, string sourceBlob, string fileName, long sizeBytes,
+        int maxAttempts, bool replace);
 
     [Alias("Get")]
     Task<MediaJob?> Get();
@@ -35,8 +37,16 @@ public interface IMediaJobGrain : IGrainWithStringKey
     [Alias("Complete")]
     Task<Result<MediaJob>> Complete(string workerId, Recording recording);
 
+    /// <summary>
+    /// The worker failed the job with every reason it found. <paramref name="retryable"/>: a transient failure (network,
+    /// storage, a killed ffmpeg) goes back to the queue while attempts remain; bad input fails at once.
+    /// </summary>
     [Alias("Fail")]
-    Task<Result<MediaJob>> Fail(string workerId, string code, string message, ImmutableArray<string> stderrTail, bool retryable);
+    Task<Result<MediaJob>> Fail(string workerId, ImmutableArray<JobFailureReason> reasons, ImmutableArray<string> stderrTail, bool retryable);
+
+    /// <summary>A newer job's replay replaced this one's: it is no longer played.</summary>
+    [Alias("Supersede")]
+    Task Supersede(string byJobId);
 
     /// <summary>Called by the queue's watchdog when the lease ran out: back to the queue, or failed after the last attempt.</summary>
     [Alias("ExpireLease")]

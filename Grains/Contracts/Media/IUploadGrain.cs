@@ -18,7 +18,8 @@ public sealed record UploadSession(
     [property: Id(7)] MediaKind Kind,
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] string? JobId,
-    [property: Id(10)] string? SealedSnapshot = null)
+    [property: Id(10)] string? SealedSnapshot = null,
+    [property: Id(11)] bool Replace = false)
 {
     public int BlockCount => (int)((SizeBytes + BlockSize - 1) / BlockSize);
 

@@ -27,7 +27,19 @@ public sealed record MediaProgress(
     [property: Id(2)] double? Speed,
     [property: Id(3)] double? EtaSeconds);
 
-/// <summary>A transcoding job as the admin page shows it.</summary>
+/// <summary>One reason a job failed: a stable English code and a sentence for the operator (zh-CN).</summary>
+[GenerateSerializer, Immutable, Alias("Realtime.JobFailureReason")]
+public sealed record JobFailureReason(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string Message);
+
+/// <summary>
+/// A transcoding job as the admin page shows it. <see cref="FailureReasons"/>: every reason it failed (a silent clip at
+/// 5 fps has two); <see cref="FailureCode"/> and <see cref="FailureMessage"/> are the same, joined.
+/// <see cref="Replace"/>: an admin asked for this recording to replace the programme's published replay;
+/// <see cref="ReplacedJobId"/>: the job whose replay it replaced (its outputs are deleted);
+/// <see cref="SupersededBy"/>: this job's replay was replaced by that job's.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Realtime.MediaJob")]
 public sealed record MediaJob(
     [property: Id(0)] string JobId,
@@ -50,9 +62,16 @@ public sealed record MediaJob(
     [property: Id(17)] DateTimeOffset UpdatedAt,
     [property: Id(18)] DateTimeOffset? FinishedAt,
     [property: Id(19)] long Version,
-    [property: Id(20)] DateTimeOffset? PlayableAt = null)
+    [property: Id(20)] DateTimeOffset? PlayableAt = null,
+    [property: Id(21)] ImmutableArray<JobFailureReason> FailureReasons = default,
+    [property: Id(22)] bool Replace = false,
+    [property: Id(23)] string? ReplacedJobId = null,
+    [property: Id(24)] string? SupersededBy = null)
 {
-    public string OutputContainer => "out-" + JobId;
+    public string OutputContainer => OutputContainerOf(JobId);
+
+    /// <summary>The Blob container holding a job's outputs.</summary>
+    public static string OutputContainerOf(string jobId) => "out-" + jobId;
 
     public bool IsFinished => State is MediaJobState.Succeeded or MediaJobState.Failed or MediaJobState.Cancelled;
 }

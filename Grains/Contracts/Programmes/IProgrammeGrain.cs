@@ -27,10 +27,11 @@ public interface IProgrammeGrain : IGrainWithStringKey
     /// <summary>
     /// A transcode published its recording: early (<see cref="Media.Recording.Processing"/>) or finished, which also
     /// archives an ended programme. The archive entry follows from this grain's state, so it is listed exactly once.
-    /// An early recording never replaces a finished one.
+    /// An early recording never replaces a finished one; a finished one replaces another job's finished replay only when
+    /// <paramref name="replace"/> (an admin's explicit choice), and the outcome names the job it replaced.
     /// </summary>
     [Alias("PublishRecording")]
-    Task PublishRecording(Media.Recording recording);
+    Task<Media.PublishOutcome> PublishRecording(Media.Recording recording, bool replace);
 
     /// <summary>Takes back the early recording of this job (its transcoding failed for good or was cancelled).</summary>
     [Alias("WithdrawRecording")]

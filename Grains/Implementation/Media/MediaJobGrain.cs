@@ -17,19 +17,33 @@ public sealed class MediaJobGrain(
     ILogger<MediaJobGrain> logger) : Grain, IMediaJobGrain
 {
     private static readonly ImmutableArray<string> NoTail = [];
+    private static readonly ImmutableArray<JobFailureReason> NoReasons = [];
+
+    /// <summary>Another job's replay was published for the programme meanwhile, and this one was not a replacement.</summary>
+    private static readonly JobFailureReason ReplayExists = new("replay_exists",
+        "这期节目已经发布了另一段录像（replay_exists）：如需替换，请重新上传并确认“替换已发布的录像”。");
 
     /// <summary>The worker's layout (MediaWorker OutputLayout.MasterPlaylist): the one path an early publication needs.</summary>
     private const string EarlyMaster = "master.m3u8";
     private IMediaQueueGrain Queue => grains.GetGrain<IMediaQueueGrain>(IMediaQueueGrain.Key);
     private string Id => this.GetPrimaryKeyString();
 
-    public async Task<Result<MediaJob>> Create(string programmeId, string recordingId, MediaKind kind, string sourceBlob, string fileName, long sizeBytes, int maxAttempts)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Jobs stored before failure reasons were a list have none: an empty list, not a default array, goes out as JSON.
+        if (state.State.Job is { FailureReasons.IsDefault: true } job)
+            state.State.Job = job with { FailureReasons = job.FailureCode is null ? NoReasons : [new(job.FailureCode, job.FailureMessage ?? "")] };
+        return Task.CompletedTask;
+    }
+
+    public async Task<Result<MediaJob>> Create(string programmeId, string recordingId, MediaKind kind, string sourceBlob, string fileName, long sizeBytes,
+        int maxAttempts, bool replace)
     {
         if (state.State.Job is { } existing)
             return Result<MediaJob>.Ok(existing);
         var now = clock.GetUtcNow();
         var job = new MediaJob(Id, programmeId, recordingId, kind, sourceBlob, fileName, sizeBytes, MediaJobState.Queued, 0,
-            maxAttempts, null, null, null, null, null, NoTail, now, now, null, 1);
+            maxAttempts, null, null, null, null, null, NoTail, now, now, null, 1, FailureReasons: NoReasons, Replace: replace);
         await Save(job);
         await Queue.Enqueue(Id);
         await Announce(job);
@@ -63,7 +77,12 @@ public sealed class MediaJobGrain(
     {
         if (Holding(workerId) is { } refusal)
             return refusal;
-        var done = Next(state.State.Job!) with
+        var job = state.State.Job!;
+        // Published first: a programme that got another replay meanwhile keeps it unless this job is a replacement.
+        var outcome = await grains.GetGrain<IRecordingPublisher>(0).Publish(recording, job.Replace);
+        if (!outcome.Published)
+            return Result<MediaJob>.Ok(await Failed(job, [ReplayExists], job.StderrTail, retryable: false));
+        var done = Next(job) with
         {
             State = MediaJobState.Succeeded,
             LeaseExpiresAt = null,
@@ -71,26 +90,40 @@ public sealed class MediaJobGrain(
             FinishedAt = clock.GetUtcNow(),
             FailureCode = null,
             FailureMessage = null,
+            FailureReasons = NoReasons,
+            ReplacedJobId = outcome.ReplacedJobId,
         };
         await Save(done);
         await Queue.Finished(Id);
-        await grains.GetGrain<IRecordingPublisher>(0).Publish(recording);
+        if (outcome.ReplacedJobId is { } replaced)
+            await grains.GetGrain<IMediaJobGrain>(replaced).Supersede(Id);
         await Announce(done);
         return Result<MediaJob>.Ok(done);
     }
 
-    public async Task<Result<MediaJob>> Fail(string workerId, string code, string message, ImmutableArray<string> stderrTail, bool retryable)
+    public async Task<Result<MediaJob>> Fail(string workerId, ImmutableArray<JobFailureReason> reasons, ImmutableArray<string> stderrTail, bool retryable)
     {
         if (Holding(workerId) is { } refusal)
             return refusal;
-        return Result<MediaJob>.Ok(await Failed(state.State.Job!, code, message, stderrTail, retryable));
+        if (reasons.IsDefaultOrEmpty)
+            return Result<MediaJob>.Invalid("reasons", "至少需要一个失败原因。");
+        return Result<MediaJob>.Ok(await Failed(state.State.Job!, reasons, stderrTail, retryable));
+    }
+
+    public async Task Supersede(string byJobId)
+    {
+        if (state.State.Job is not { } job || job.SupersededBy == byJobId)
+            return;
+        var superseded = Next(job) with { SupersededBy = byJobId };
+        await Save(superseded);
+        await Announce(superseded);
     }
 
     public async Task<MediaJob?> ExpireLease()
     {
         if (state.State.Job is not { State: MediaJobState.Leased or MediaJobState.Running } job || job.LeaseExpiresAt > clock.GetUtcNow())
             return state.State.Job;
-        return await Failed(job, "lease_expired", $"转码节点 {job.WorkerId} 失去联系（lease_expired）。", job.StderrTail, retryable: true);
+        return await Failed(job, [new("lease_expired", $"转码节点 {job.WorkerId} 失去联系（lease_expired）。")], job.StderrTail, retryable: true);
     }
 
     public async Task<Result<MediaJob>> Cancel()
@@ -114,13 +147,14 @@ public sealed class MediaJobGrain(
         if (job.State is not (MediaJobState.Failed or MediaJobState.Cancelled))
             return Result<MediaJob>.WrongState(job.State.ToString(), "只有失败或已取消的任务可以重新排队。");
         var queued = Next(job) with { State = MediaJobState.Queued, Attempts = 0, WorkerId = null, Progress = null, FinishedAt = null };
+        // A requeued replacement stays one: the admin confirmed it for this recording.
         await Save(queued);
         await Queue.Enqueue(Id);
         await Announce(queued);
         return Result<MediaJob>.Ok(queued);
     }
 
-    private async Task<MediaJob> Failed(MediaJob job, string code, string message, ImmutableArray<string> tail, bool retryable)
+    private async Task<MediaJob> Failed(MediaJob job, ImmutableArray<JobFailureReason> reasons, ImmutableArray<string> tail, bool retryable)
     {
         var again = retryable && job.Attempts < job.MaxAttempts;
         var next = Next(job) with
@@ -128,8 +162,9 @@ public sealed class MediaJobGrain(
             State = again ? MediaJobState.Queued : MediaJobState.Failed,
             WorkerId = null,
             LeaseExpiresAt = null,
-            FailureCode = code,
-            FailureMessage = message,
+            FailureCode = string.Join(",", reasons.Select(r => r.Code)),
+            FailureMessage = string.Join(" ", reasons.Select(r => r.Message)),
+            FailureReasons = reasons,
             StderrTail = tail.IsDefault ? NoTail : tail,
             FinishedAt = again ? null : clock.GetUtcNow(),
             PlayableAt = again ? job.PlayableAt : null,
@@ -175,7 +210,7 @@ public sealed class MediaJobGrain(
         try
         {
             await grains.GetGrain<IRecordingPublisher>(0).Publish(new Recording(job.ProgrammeId, Id, job.Kind, EarlyMaster, null, null, null, 0, [],
-                clock.GetUtcNow(), Processing: true));
+                clock.GetUtcNow(), Processing: true), job.Replace);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

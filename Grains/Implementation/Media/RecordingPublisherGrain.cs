@@ -12,8 +12,9 @@ namespace Realtime.Grains.Media;
 [Alias("Realtime.IRecordingPublisher")]
 public interface IRecordingPublisher : IGrainWithIntegerKey
 {
+    /// <summary>Publishes the recording (early while <see cref="Recording.Processing"/>; an early one is always "published").</summary>
     [Alias("Publish")]
-    Task Publish(Recording recording);
+    Task<PublishOutcome> Publish(Recording recording, bool replace);
 
     [Alias("Withdraw")]
     Task Withdraw(string programmeId, string jobId);
@@ -22,8 +23,8 @@ public interface IRecordingPublisher : IGrainWithIntegerKey
 [StatelessWorker]
 public sealed class RecordingPublisherGrain(IGrainFactory grains) : Grain, IRecordingPublisher
 {
-    public Task Publish(Recording recording) =>
-        grains.GetGrain<IProgrammeGrain>(recording.ProgrammeId).PublishRecording(recording);
+    public Task<PublishOutcome> Publish(Recording recording, bool replace) =>
+        grains.GetGrain<IProgrammeGrain>(recording.ProgrammeId).PublishRecording(recording, replace);
 
     public Task Withdraw(string programmeId, string jobId) =>
         grains.GetGrain<IProgrammeGrain>(programmeId).WithdrawRecording(jobId);

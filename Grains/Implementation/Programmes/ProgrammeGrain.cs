@@ -71,10 +71,16 @@ public sealed class ProgrammeGrain(
     public Task<Result<ProgrammeDetails>> Archive() =>
         Move(ProgrammeState.Archived, (d, now) => d with { ArchivedAt = now });
 
-    public async Task PublishRecording(Recording recording)
+    public async Task<PublishOutcome> PublishRecording(Recording recording, bool replace)
     {
-        if (state.State.Details is not { } details || (recording.Processing && state.State.Recording is { Processing: false }))
-            return; // an early replay never replaces a finished one
+        if (state.State.Details is not { } details)
+            return new PublishOutcome(false, null);
+        var previous = state.State.Recording;
+        if (recording.Processing && previous is { Processing: false })
+            return new PublishOutcome(true, null); // an early replay never replaces a finished one
+        var replaces = !recording.Processing && previous is { Processing: false } && previous.JobId != recording.JobId ? previous.JobId : null;
+        if (replaces is not null && !replace)
+            return new PublishOutcome(false, null);
         var archive = !recording.Processing && details.State == ProgrammeState.Ended;
         await Save(() =>
         {
@@ -83,6 +89,7 @@ public sealed class ProgrammeGrain(
             if (archive)
                 state.State.Details = details with { State = ProgrammeState.Archived, ArchivedAt = clock.GetUtcNow(), Version = details.Version + 1 };
         });
+        return new PublishOutcome(true, replaces);
     }
 
     public async Task WithdrawRecording(string jobId)

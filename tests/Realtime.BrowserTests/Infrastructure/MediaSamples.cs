@@ -21,6 +21,11 @@ public sealed class MediaSamples : IDisposable
         "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
         "-t", "40", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
 
+    /// <summary>6 s of a phone held upright: 360×640 at 30 fps with sound.</summary>
+    public Task<string> PortraitPhoneAsync() => MakeAsync("手机竖屏录像.mp4",
+        "-f", "lavfi", "-i", "testsrc2=size=360x640:rate=30", "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=48000",
+        "-t", "6", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
+
     /// <summary>10 s of a 300 Hz tone, AAC in M4A: a radio programme's recording.</summary>
     public Task<string> HotlineAsync() => MakeAsync("热线录音.m4a",
         "-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100", "-t", "10", "-c:a", "aac");

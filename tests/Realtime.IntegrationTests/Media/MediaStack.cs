@@ -25,6 +25,18 @@ public sealed class MediaStack : TestStack
         await Worker.StartAsync();
     }
 
+    /// <summary>Stops the stack's worker (its jobs go back to the queue) and returns a fresh one started in its place.</summary>
+    public async Task<WorkerProcess> ReplaceWorkerAsync(WorkerProcess next)
+    {
+        await Worker.DisposeAsync();
+        Worker = next;
+        await next.StartAsync();
+        return next;
+    }
+
+    /// <summary>Starts a normal worker again after a test replaced it.</summary>
+    public Task RestoreWorkerAsync() => ReplaceWorkerAsync(new WorkerProcess(Api));
+
     public override async Task DisposeAsync()
     {
         await Worker.DisposeAsync();
@@ -46,10 +58,13 @@ public sealed class MediaStack : TestStack
     }
 
     /// <summary>Uploads like the admin page: blocks straight to Blob storage with the SAS, then "complete".</summary>
-    public async Task<HttpResponseMessage> UploadAsync(HttpClient admin, string programmeId, string file, Func<int, bool>? sendBlock = null)
+    public async Task<HttpResponseMessage> UploadAsync(HttpClient admin, string programmeId, string file, Func<int, bool>? sendBlock = null,
+        bool replace = false)
     {
         var start = await admin.PostAsJsonAsync($"/api/programmes/{programmeId}/recordings",
-            new { fileName = Path.GetFileName(file), sizeBytes = new FileInfo(file).Length, contentType = "video/mp4" });
+            new { fileName = Path.GetFileName(file), sizeBytes = new FileInfo(file).Length, contentType = "video/mp4", replace });
+        if (!start.IsSuccessStatusCode)
+            return start;
         var ticket = await start.ReadAsync<JsonElement>();
         await PutBlocks(ticket, file, sendBlock ?? (_ => true));
         var id = ticket.GetProperty("session").GetProperty("recordingId").GetString();

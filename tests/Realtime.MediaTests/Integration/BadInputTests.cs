@@ -74,15 +74,6 @@ public sealed class BadInputTests(MediaFixture media)
     }
 
     [Fact]
-    public async Task Transcode_PortraitPhoneVideo_Portrait()
-    {
-        var path = media.Source("portrait.mp4");
-        await MediaFixture.Clip(path, 180, 320, 25, 2, audio: true);
-
-        AssertReason(await Transcode(path), "portrait", "横屏");
-    }
-
-    [Fact]
     public async Task Transcode_Above4KSource_ResolutionTooHigh()
     {
         var path = media.Source("dci-plus.mp4");

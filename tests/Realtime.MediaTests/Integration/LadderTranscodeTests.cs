@@ -31,6 +31,17 @@ public sealed class LadderTranscodeTests(MediaFixture media)
     }
 
     [Fact]
+    public async Task Master_720pSource_FrameRateAverageBandwidthAndAudioChannels()
+    {
+        var master = (await Job()).Text("master.m3u8");
+
+        var variants = Playlists.Variants(master);
+        Assert.All(variants, v => Assert.Equal("25.000", v["FRAME-RATE"]));
+        Assert.All(variants, v => Assert.InRange(int.Parse(v["AVERAGE-BANDWIDTH"]), 100_000, int.Parse(v["BANDWIDTH"])));
+        Assert.Equal("2", Assert.Single(Playlists.Media(master))["CHANNELS"]);
+    }
+
+    [Fact]
     public async Task Master_720pSource_BandwidthFallsWithEachRung()
     {
         var bandwidths = Playlists.Variants((await Job()).Text("master.m3u8")).Select(v => int.Parse(v["BANDWIDTH"])).ToList();

@@ -53,8 +53,17 @@ public sealed class InputChecksTests
         Assert.Equal("truncated", Code(Check(Samples.Probe(Samples.Video(), Samples.Audio()) with { Duration = null })));
 
     [Fact]
-    public void Check_PhotoRenamedMp4_NotMedia() =>
-        Assert.Equal("not_media", Code(Check(Samples.Probe(Samples.Video(), null) with { Container = "jpeg_pipe", Duration = null })));
+    public void Check_PhotoRenamedMp4_StillImage() =>
+        Assert.Equal("still_image", Code(Check(Samples.Probe(Samples.Video(), null) with { Container = "jpeg_pipe", Duration = null })));
+
+    [Fact]
+    public void Check_OneFrameVideoWithSound_SingleFrame()
+    {
+        var reasons = Check(Samples.Probe(Samples.Video() with { FrameCount = 1 }, Samples.Audio(), seconds: 10));
+
+        Assert.Equal("single_frame", Code(reasons));
+        Assert.Contains("只有一帧画面", reasons[0].Message);
+    }
 
     [Fact]
     public void Check_VideoWithoutSound_NoAudioAsksForARecordingWithSound()
@@ -83,17 +92,16 @@ public sealed class InputChecksTests
         Assert.Empty(Check(Samples.Probe(Samples.Video(720, 1280), Samples.Audio()), ProgrammeKind.Radio));
 
     [Fact]
-    public void Check_PortraitVideo_PortraitNamesTheSize()
-    {
-        var reasons = Check(Samples.Probe(Samples.Video(1080, 1920), Samples.Audio()));
-
-        Assert.Equal("portrait", Code(reasons));
-        Assert.Contains("1080×1920", reasons[0].Message);
-    }
+    public void Check_PortraitPhoneVideo_Accepted() =>
+        Assert.Empty(Check(Samples.Probe(Samples.Video(1080, 1920), Samples.Audio())));
 
     [Fact]
-    public void Check_PhoneVideoStoredLandscapeButRotated_Portrait() =>
-        Assert.Equal("portrait", Code(Check(Samples.Probe(Samples.Video(1920, 1080, rotation: 90), Samples.Audio()))));
+    public void Check_PhoneVideoStoredLandscapeButRotated_Accepted() =>
+        Assert.Empty(Check(Samples.Probe(Samples.Video(1920, 1080, rotation: 90), Samples.Audio())));
+
+    [Fact]
+    public void Check_Portrait4K_AcceptedLikeLandscape4K() =>
+        Assert.Empty(Check(Samples.Probe(Samples.Video(2160, 3840), Samples.Audio())));
 
     [Fact]
     public void Check_StoredPortraitButRotatedToLandscape_Accepted() =>
@@ -167,6 +175,15 @@ public sealed class InputChecksTests
     }
 
     [Fact]
-    public void Check_PortraitAndSilent_ReportsBothProblemsAtOnce() =>
-        Assert.Equal(["no_audio", "portrait"], Check(Samples.Probe(Samples.Video(720, 1280), null)).Select(r => r.Code));
+    public void Check_SilentPortraitPhoneClip_OnlyTheMissingSound() =>
+        Assert.Equal(["no_audio"], Check(Samples.Probe(Samples.Video(720, 1280), null)).Select(r => r.Code));
+
+    [Fact]
+    public void Check_SilentSlideshow_ReportsBothProblemsAtOnceEachOneLine()
+    {
+        var reasons = Check(Samples.Probe(Samples.Video(720, 1280, fps: 5), null));
+
+        Assert.Equal(["no_audio", "frame_rate"], reasons.Select(r => r.Code));
+        Assert.All(reasons, r => Assert.DoesNotContain('\n', r.Message));
+    }
 }

@@ -52,8 +52,46 @@ public sealed class LadderPlannerTests
     }
 
     [Fact]
-    public void Plan_2MbpsSource_NoRungAboveSourcePlus30Percent() =>
-        Assert.Equal([2600, 2600, 1400, 800], Plan(Samples.Video(bitRate: 2_000_000)).Video!.Rungs.Select(r => r.BitrateKbps));
+    public void Plan_2MbpsSource_NoRungAboveTheSourceAndTheLadderKeepsItsShape() =>
+        Assert.Equal([2000, 1120, 560, 320], Plan(Samples.Video(bitRate: 2_000_000)).Video!.Rungs.Select(r => r.BitrateKbps));
+
+    [Fact]
+    public void Plan_2100kbps720pSource_TopRungAtTheSourcesBitrateNotAbove() =>
+        Assert.Equal(2100, Plan(Samples.Video(1280, 720, bitRate: 2_100_000)).Video!.Rungs[0].BitrateKbps);
+
+    [Fact]
+    public void Plan_PortraitPhoneClip_RungsByTheShortSide() =>
+        Assert.Equal([(1080, 1920), (720, 1280), (480, 854), (360, 640)], Sizes(Plan(Samples.Video(1080, 1920))));
+
+    [Fact]
+    public void Plan_PortraitRungs_NamedByTheShortSide() =>
+        Assert.Equal(["720p", "480p", "360p"], Plan(Samples.Video(720, 1280)).Video!.Rungs.Select(r => r.Name));
+
+    [Fact]
+    public void Plan_LandscapeStoredPhoneClipRotated90_UprightPortraitRungs() =>
+        Assert.Equal([(720, 1280), (480, 854), (360, 640)], Sizes(Plan(Samples.Video(1280, 720, rotation: 90))));
+
+    [Fact]
+    public void Plan_PortraitClip_StoryboardThumbnailsNoTallerThanTheWidthSetting()
+    {
+        var board = Plan(Samples.Video(1080, 1920)).Video!.Storyboard!;
+
+        Assert.Equal((90, 160), (board.ThumbnailWidth, board.ThumbnailHeight));
+    }
+
+    [Theory]
+    [InlineData(22.56, 24, 48)]
+    [InlineData(29.97, 30000.0 / 1001, 60)]
+    [InlineData(30, 30, 60)]
+    [InlineData(12.5, 12, 24)]
+    [InlineData(59.94, 60000.0 / 1001, 120)]
+    public void Plan_OddOrStandardRate_ConstantStandardRateAndWholeTwoSecondGops(double source, double output, int gop)
+    {
+        var video = Plan(Samples.Video(fps: source)).Video!;
+
+        Assert.Equal(output, video.FrameRate.Value, 6);
+        Assert.Equal(gop, video.KeyframeInterval);
+    }
 
     [Fact]
     public void Plan_NoStreamBitrate_CapsWithTheFilesBitrateMinusTheAudio()
@@ -62,7 +100,8 @@ public sealed class LadderPlannerTests
 
         var plan = LadderPlanner.Plan(probe, ProgrammeKind.Video, Samples.Options());
 
-        Assert.Equal([1300, 1300, 1300, 800], plan.Video!.Rungs.Select(r => r.BitrateKbps));
+        // 1,128 kbit/s in all less 128 of audio: the ladder is scaled to the 1,000 kbit/s the video has.
+        Assert.Equal([1000, 560, 280, 160], plan.Video!.Rungs.Select(r => r.BitrateKbps));
     }
 
     [Fact]

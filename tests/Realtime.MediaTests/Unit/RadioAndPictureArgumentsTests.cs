@@ -38,14 +38,16 @@ public sealed class RadioAndPictureArgumentsTests
     }
 
     [Fact]
-    public void Build_Pictures_SpritesFromKeyframesOnlyPosterFromASeekedSecond()
+    public void Build_Pictures_OneDecodeSplitIntoPosterAndSpritesOfFramesAtFixedTimes()
     {
         var args = PictureArguments.Build(Samples.VideoPlan(1280, 720), "/in/a.mp4");
 
-        Assert.Equal(["-skip_frame", "nokey", "-i", "file:/in/a.mp4", "-ss", "60", "-t", "1", "-i", "file:/in/a.mp4"],
-            args.SkipWhile(a => a != "-skip_frame").TakeWhile(a => a != "-filter_complex"));
-        Assert.Equal("[0:v:0]fps=1/10,scale=160:90,setsar=1,tile=10x10[sprites];[1:v:0]scale=1280:720,setsar=1[poster]",
-            After(args, "-filter_complex"));
+        // Every frame is decoded (not only keyframes: a clip may have one), without deblocking, once.
+        Assert.DoesNotContain("-skip_frame", args);
+        Assert.Equal(["-skip_loop_filter", "all", "-i", "file:/in/a.mp4"],
+            args.SkipWhile(a => a != "-skip_loop_filter").TakeWhile(a => a != "-filter_complex"));
+        Assert.Equal("[0:v:0]split=2[p0][p1];[p0]select='gte(t,60)*eq(selected_n,0)',scale=1280:720,setsar=1[poster];"
+            + "[p1]select='gte(t,selected_n*10)',scale=160:90,setsar=1,tile=10x10[sprites]", After(args, "-filter_complex"));
         Assert.Equal("1", After(args, "-frames:v"));
         Assert.Contains("poster.jpg", args);
         Assert.Equal("storyboard/sprite-%d.jpg", args[^1]);
@@ -61,15 +63,14 @@ public sealed class RadioAndPictureArgumentsTests
     }
 
     [Fact]
-    public void Build_OnlyPoster_OneSeekedInput()
+    public void Build_OnlyPoster_NoSplit()
     {
         var plan = Samples.VideoPlan(1280, 720, options: new TranscodeOptions { Storyboard = false });
 
         var args = PictureArguments.Build(plan, "/in/a.mp4");
 
         Assert.Single(args, a => a == "-i");
-        Assert.DoesNotContain("-skip_frame", args);
-        Assert.Equal("[0:v:0]scale=1280:720,setsar=1[poster]", After(args, "-filter_complex"));
+        Assert.Equal("[0:v:0]select='gte(t,60)*eq(selected_n,0)',scale=1280:720,setsar=1[poster]", After(args, "-filter_complex"));
     }
 
     private static string After(IReadOnlyList<string> args, string flag) => args[args.ToList().IndexOf(flag) + 1];

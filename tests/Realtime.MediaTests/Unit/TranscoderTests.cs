@@ -36,7 +36,7 @@ public sealed class TranscoderTests : IDisposable
         Assert.Equal(TranscodeStatus.Succeeded, result.Status);
         Assert.Equal(2, runner.Requests.Count);
         Assert.Contains("libx264", runner.Requests[0].Arguments);
-        Assert.Contains("-skip_frame", runner.Requests[1].Arguments);
+        Assert.Contains("tile=10x10", string.Join(" ", runner.Requests[1].Arguments));
         Assert.All(runner.Requests, r => Assert.Equal(Path.GetFullPath(_output), r.WorkingDirectory));
         Assert.Equal("application/vnd.apple.mpegurl", result.Files[0].ContentType);
         Assert.Contains(result.Files, f => f is { RelativePath: "storyboard/thumbnails.vtt", ContentType: "text/vtt" });
@@ -71,7 +71,7 @@ public sealed class TranscoderTests : IDisposable
     [Fact]
     public async Task TranscodeAsync_FfmpegFails_FailedWithReasonAndTailAndNothingLeftBehind()
     {
-        var runner = new FakeRunner { FailOnRun = 2 };
+        var runner = new FakeRunner { FailOnRun = 1 };
 
         var result = await Transcoder(Good, runner).TranscodeAsync(new(_input, _output, ProgrammeKind.Video));
 
@@ -81,17 +81,29 @@ public sealed class TranscoderTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_output));
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public async Task TranscodeAsync_LadderOrPicturePassFails_Failed(int failingRun)
+    [Fact]
+    public async Task TranscodeAsync_PicturePassFails_ReplaySucceedsWithoutPosterOrStoryboard()
     {
-        var runner = new FakeRunner { FailOnRun = failingRun };
+        var runner = new FakeRunner { FailOnRun = 2 };
 
         var result = await Transcoder(Good, runner).TranscodeAsync(new(_input, _output, ProgrammeKind.Video));
 
-        Assert.Equal("disk_full", result.Reasons[0].Code);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_output));
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Contains(result.Files, f => f.RelativePath == "720p/index.m3u8");
+        Assert.DoesNotContain(result.Files, f => f.RelativePath.StartsWith("storyboard/", StringComparison.Ordinal) || f.RelativePath == "poster.jpg");
+        Assert.Contains("No space left on device", result.StderrTail);
+    }
+
+    [Fact]
+    public async Task TranscodeAsync_NoSpriteWritten_ReplaySucceedsWithoutStoryboard()
+    {
+        var runner = new FakeRunner { Skip = "storyboard/sprite-1.jpg" };
+
+        var result = await Transcoder(Good, runner).TranscodeAsync(new(_input, _output, ProgrammeKind.Video));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.False(File.Exists(Path.Combine(_output, "storyboard/thumbnails.vtt")));
+        Assert.Contains(result.Files, f => f.RelativePath == "poster.jpg");
     }
 
     [Fact]
@@ -126,6 +138,7 @@ public sealed class TranscoderTests : IDisposable
 
         Assert.Equal("outputs_missing", result.Reasons[0].Code);
         Assert.Contains("480p/index.m3u8", result.Reasons[0].Message);
+        Assert.NotEmpty(result.StderrTail);
     }
 
     [Fact]
@@ -180,8 +193,8 @@ public sealed class TranscoderTests : IDisposable
             if (Requests.Count == CancelOnRun)
                 throw new OperationCanceledException();
             return Task.FromResult(Requests.Count == FailOnRun
-                ? new FfmpegRunResult(false, 1, FfmpegFailures.Explain(1, ["No space left on device"]), ["No space left on device"], 1)
-                : new FfmpegRunResult(true, 0, null, [], 1));
+                ? new FfmpegRunResult(false, 1, FfmpegFailures.Explain(1, ["No space left on device"]), ["No space left on device"])
+                : new FfmpegRunResult(true, 0, null, ["[warning] a warning the ladder wrote"]));
         }
     }
 }

@@ -100,7 +100,8 @@ export class MediaJobs {
         el("progress", { class: "job-bar", text: S.jobPercent(percent), attrs: { max: 100, value: percent, "aria-label": S.jobProgressLabel(name) } }),
         el("span", { class: "job-figures", text: figures })) : null,
       el("p", { class: "meta job-details", text: details.join(" · ") }),
-      job.state === "Failed" && job.failureMessage ? el("p", { class: "job-failure", text: S.jobFailure(job.failureMessage) }) : null,
+      job.state === "Failed" ? this.reasons(job) : null,
+      job.supersededBy ? el("p", { class: "meta job-superseded", text: S.jobSuperseded }) : null,
       tail,
       el("div", "actions",
         ACTIVE.has(job.state) ? el("button", {
@@ -111,10 +112,19 @@ export class MediaJobs {
           text: S.jobRequeue, data: { role: "requeue" }, attrs: { type: "button", "aria-label": label(S.jobRequeue) },
           on: { click: () => this.command(job, "requeue", S.jobRequeued(job.fileName)) },
         }) : null,
-        job.state === "Succeeded" || (job.playableAt && ACTIVE.has(job.state)) ? el("a", {
+        (job.state === "Succeeded" && !job.supersededBy) || (job.playableAt && ACTIVE.has(job.state)) ? el("a", {
           class: "button", text: job.state === "Succeeded" ? S.jobWatch : S.jobWatchEarly, data: { role: "watch" },
           attrs: { href: "/archive.html?id=" + encodeURIComponent(job.programmeId), "aria-label": S.labelled(job.state === "Succeeded" ? S.jobWatch : S.jobWatchEarly, name) },
         }) : null));
+  }
+
+  /** Every reason the job failed, one per line (a silent 5 fps clip has two). */
+  reasons(job) {
+    const reasons = job.failureReasons?.length ? job.failureReasons.map((r) => r.message) : job.failureMessage ? [job.failureMessage] : [];
+    if (!reasons.length) return null;
+    return el("div", { class: "job-failure" },
+      el("p", { text: S.jobFailureHeading(reasons.length) }),
+      el("ul", {}, ...reasons.map((message) => el("li", { text: message }))));
   }
 
   async command(job, action, done) {

@@ -8,7 +8,8 @@ import { getJson, postJson, ApiError } from "../core/api.js";
 import { BlockUpload } from "../core/uploader.js";
 
 const RECORD_PREFIX = "rt.upload.";
-const UPLOADABLE = new Set(["Live", "Ended", "Archived"]);
+// A recording is attached once the programme has ended (an archived one may get a replacement).
+const UPLOADABLE = new Set(["Ended", "Archived"]);
 
 const recordKey = (file) => `${RECORD_PREFIX}${file.name}|${file.size}|${file.lastModified}`;
 
@@ -119,7 +120,7 @@ export function mountUpload({ token, programmes, onJob }) {
   }
 
   /** A ticket for the chosen file: the unfinished upload of the same file for the same programme, or a new one. */
-  async function ticketFor(file, programmeId) {
+  async function ticketFor(file, programmeId, replace) {
     if (resumable && resumable.programmeId === programmeId) {
       try {
         return await getJson(`/api/recordings/${encodeURIComponent(resumable.recordingId)}`, token());
@@ -129,19 +130,20 @@ export function mountUpload({ token, programmes, onJob }) {
       }
     }
     const ticket = await postJson(`/api/programmes/${encodeURIComponent(programmeId)}/recordings`,
-      { fileName: file.name, sizeBytes: file.size, contentType: file.type || null }, token());
+      { fileName: file.name, sizeBytes: file.size, contentType: file.type || null, replace }, token());
     resumable = saveRecord(file, ticket);
     return ticket;
   }
 
-  async function transfer(file, programmeId) {
+  /** replace: the admin confirmed that this file replaces the programme's recording (asked when the server says it has one). */
+  async function transfer(file, programmeId, replace = false) {
     setState("uploading");
     say(found, null);
     figures.textContent = S.uploadPreparing;
     byId("upload-progress").hidden = false;
     let asking = true; // refusals of the ticket itself (type, size, programme state) name a field; later ones interrupt
     try {
-      let ticket = await ticketFor(file, programmeId);
+      let ticket = await ticketFor(file, programmeId, replace);
       asking = false;
       while (!ticket.session.jobId) {
         upload = new BlockUpload(file, ticket, { onProgress: showProgress });
@@ -171,6 +173,12 @@ export function mountUpload({ token, programmes, onJob }) {
         setState("paused");
         say(error, null);
         say(ok, S.uploadPaused, "info");
+      } else if (asking && e instanceof ApiError && e.status === 409 && e.state === "HasRecording" && !replace) {
+        // Replacing a published replay is a deliberate act: say what happens and ask.
+        setState("idle");
+        byId("upload-progress").hidden = true;
+        if (window.confirm(S.uploadReplaceConfirm(e.message))) return transfer(file, programmeId, true);
+        say(ok, S.uploadReplaceKept, "info");
       } else if (asking && e instanceof ApiError && (e.status === 400 || e.status === 409)) {
         setState("idle");
         byId("upload-progress").hidden = true;

@@ -190,6 +190,12 @@ export async function showPlayer(programmeId) {
     ? el("audio", { attrs: { controls: true, preload: "metadata", id: "media" } })
     : el("video", { attrs: { controls: true, playsinline: true, preload: "metadata", id: "media", poster: item.posterUrl ?? false } });
   media.setAttribute("aria-label", S.labelled(S.playerHeading, item.entry.programme.title));
+  // The player takes the recording's shape: a portrait phone recording is shown upright and not letterboxed into 16:9.
+  const top = recording.renditions?.find((r) => r.width > 0 && r.height > 0);
+  if (!radio && top) {
+    media.style.aspectRatio = `${top.width} / ${top.height}`;
+    byId("media-box").classList.toggle("portrait", top.height > top.width);
+  }
   byId("media-box").classList.toggle("audio", radio);
   byId("media-box").replaceChildren(...[radio && item.posterUrl ? el("img", { class: "poster", attrs: { src: item.posterUrl, alt: "" } }) : null, media].filter(Boolean));
 

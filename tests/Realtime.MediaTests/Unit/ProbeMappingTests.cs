@@ -1,14 +1,16 @@
+using FFMpegCore;
 using Realtime.MediaTests.Support;
 using Realtime.MediaWorker.Transcoding;
 
 namespace Realtime.MediaTests.Unit;
 
-public sealed class FfprobeJsonTests
+/// <summary>FFMpegCore's analysis of recorded ffprobe output (FFProbe.FromJson), mapped to what the checks need.</summary>
+public sealed class ProbeMappingTests
 {
     [Fact]
     public void Parse_Landscape720pRecording_ReadsContainerDurationAndBothStreams()
     {
-        var probe = FfprobeJson.Parse(TestData.Text("probe-720p25-h264-aac.json"));
+        var probe = Map("probe-720p25-h264-aac.json");
 
         Assert.NotNull(probe);
         Assert.Contains("mp4", probe.Container);
@@ -27,7 +29,7 @@ public sealed class FfprobeJsonTests
     [Fact]
     public void Parse_PhoneVideoWithDisplayMatrix_IsShownPortrait()
     {
-        var video = FfprobeJson.Parse(TestData.Text("probe-rotated-phone-portrait.json"))!.Video!;
+        var video = Map("probe-rotated-phone-portrait.json")!.Video!;
 
         Assert.Equal((1280, 720), (video.Width, video.Height));
         Assert.Equal(270, video.Rotation);
@@ -38,7 +40,7 @@ public sealed class FfprobeJsonTests
     [Fact]
     public void Parse_Mp3WithCoverArt_HasAudioButTheCoverIsNotVideo()
     {
-        var probe = FfprobeJson.Parse(TestData.Text("probe-mp3-with-cover-art.json"))!;
+        var probe = Map("probe-mp3-with-cover-art.json")!;
 
         Assert.Null(probe.Video);
         Assert.Equal("mp3", probe.Audio!.Codec);
@@ -48,7 +50,7 @@ public sealed class FfprobeJsonTests
     [Fact]
     public void Parse_InterlacedAnamorphicTvRecording_IsInterlacedAndShownWidescreen()
     {
-        var video = FfprobeJson.Parse(TestData.Text("probe-sd-interlaced-anamorphic-ts.json"))!.Video!;
+        var video = Map("probe-sd-interlaced-anamorphic-ts.json")!.Video!;
 
         Assert.Equal("mpeg2video", video.Codec);
         Assert.True(video.Interlaced);
@@ -57,18 +59,20 @@ public sealed class FfprobeJsonTests
     }
 
     [Fact]
-    public void Parse_TextFileRenamedMp4_NoProbeAndFfprobesError()
-    {
-        var json = TestData.Text("probe-text-renamed-mp4.json");
+    public void Parse_Landscape720pRecording_CountsItsFrames() => Assert.Equal(300, Map("probe-720p25-h264-aac.json").Video!.FrameCount);
 
-        Assert.Null(FfprobeJson.Parse(json));
-        Assert.Equal("Invalid data found when processing input", FfprobeJson.Error(json));
-    }
+    [Theory]
+    [InlineData("12.000000", 12.0)]
+    [InlineData("0:00:12.040000", 12.04)]
+    [InlineData("1:02:03.500000", 3723.5)]
+    public void Seconds_PlainOrSexagesimal_SameDuration(string text, double seconds) =>
+        Assert.Equal(seconds, ProbeMapping.Seconds(text)!.Value.TotalSeconds, 3);
 
-    [Fact]
-    public void LastPacketTime_PacketList_IsTheLatestTime() =>
-        Assert.Equal(11.96, FfprobeJson.LastPacketTime("11.880000\n11.960000\nN/A\n11.920000\n"));
+    [Theory]
+    [InlineData("N/A")]
+    [InlineData("")]
+    [InlineData("-1.5")]
+    public void Seconds_UnknownOrNonsense_Null(string text) => Assert.Null(ProbeMapping.Seconds(text));
 
-    [Fact]
-    public void LastPacketTime_NoPackets_IsNull() => Assert.Null(FfprobeJson.LastPacketTime(""));
+    private static MediaProbe Map(string recording) => ProbeMapping.From(FFProbe.FromJson(TestData.Text(recording)));
 }
