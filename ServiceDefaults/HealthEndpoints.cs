@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Realtime.ServiceDefaults;
 
@@ -13,6 +15,8 @@ public static class HealthEndpoints
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(ReadyTag) });
+        if (!Telemetry.Enabled(app.ServiceProvider.GetRequiredService<IConfiguration>()))
+            return app;
         var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
         if (metricsHost is not null)
             metrics.RequireHost(metricsHost);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,13 +22,17 @@ public static class Telemetry
     /// <summary>Prefix of the product's meters and activity sources (Realtime.Desk, Realtime.Push, …).</summary>
     public const string Prefix = "Realtime";
 
+    /// <summary>"Telemetry:Enabled" (default true): false leaves OpenTelemetry out entirely (benchmarks measure its cost).</summary>
+    public static bool Enabled(IConfiguration configuration) => configuration.GetValue("Telemetry:Enabled", true);
+
     public static IHostApplicationBuilder AddRealtimeTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        if (!Enabled(builder.Configuration))
+            return builder;
         // The Azure SDK emits storage spans only when asked to.
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-
-        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Logging.AddOpenTelemetry(o =>
         {
             o.IncludeScopes = true;

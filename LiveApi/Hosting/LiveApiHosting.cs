@@ -81,6 +81,7 @@ public static class LiveApiHosting
         services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         services.AddSingleton<DeskGateway>();
         services.AddSingleton<LiveApiMetrics>();
+        services.AddHostedService<MediaQueueGauge>();
         services.AddSingleton<ViewerCounter>();
         services.AddSingleton<StudioFeed>();
         services.AddSingleton<HostIdentity>();

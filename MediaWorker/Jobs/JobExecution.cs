@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Grpc.Core;
 using Realtime.Media.Grpc;
@@ -19,13 +20,20 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var call = client.Progress(auth, cancellationToken: stopping);
         var latest = new ProgressReport { JobId = job.JobId, WorkerId = settings.WorkerId, Percent = 0 };
+        using var span = WorkerTelemetry.Source.StartActivity("transcode job", ActivityKind.Internal);
+        span?.SetTag("realtime.job.id", job.JobId);
+        span?.SetTag("realtime.job.kind", job.Kind);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "stopped";
+        double? mediaSeconds = null;
         var listening = Listen(call, stop);
         var beating = Heartbeat(call, () => latest, stop.Token);
         try
         {
             Directory.CreateDirectory(folder);
             var source = Path.Combine(folder, "source" + Path.GetExtension(job.FileName));
-            await JobTransfer.DownloadAsync(job.SourceUrl, source, stop.Token);
+            using (WorkerTelemetry.Source.StartActivity("download source"))
+                await JobTransfer.DownloadAsync(job.SourceUrl, source, stop.Token);
 
             var output = Path.Combine(folder, "out");
             var publisher = new SegmentPublisher(new BlobContainerClient(new Uri(job.OutputContainerUrl)), output);
@@ -40,11 +48,17 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
                 Playable = publisher.Playable,
             });
             var kind = job.Kind == "Radio" ? ProgrammeKind.Radio : ProgrammeKind.Video;
-            var result = await TranscodeWhilePublishingAsync(new TranscodeRequest(source, output, kind), progress, publisher,
-                () => latest = new ProgressReport(latest) { Playable = true }, stop.Token);
+            TranscodeResult result;
+            using (WorkerTelemetry.Source.StartActivity("ffmpeg"))
+            {
+                result = await TranscodeWhilePublishingAsync(new TranscodeRequest(source, output, kind), progress, publisher,
+                    () => latest = new ProgressReport(latest) { Playable = true }, stop.Token);
+            }
             if (result.Succeeded)
             {
-                await JobTransfer.UploadAsync(job.OutputContainerUrl, output, result.Files, publisher.IsUploaded, stop.Token);
+                using (WorkerTelemetry.Source.StartActivity("upload outputs"))
+                    await JobTransfer.UploadAsync(job.OutputContainerUrl, output, result.Files, publisher.IsUploaded, stop.Token);
+                (outcome, mediaSeconds) = ("succeeded", result.Plan!.Duration.TotalSeconds);
                 await client.CompleteAsync(Completion(job, result), auth, cancellationToken: stopping);
                 WorkerLog.JobSucceeded(logger, job.JobId, result.Plan!.Duration.TotalSeconds);
             }
@@ -63,6 +77,7 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
                 };
                 failure.Reasons.AddRange(result.Reasons.Select(r => new Realtime.Media.Grpc.FailureReason { Code = r.Code, Message = RetryPolicy.OneLine(r.Message) }));
                 await client.FailAsync(failure, auth, cancellationToken: stopping);
+                outcome = "failed";
                 WorkerLog.JobFailed(logger, job.JobId, string.Join(" ", result.Reasons.Select(r => r.Code)), retryable);
             }
         }
@@ -78,9 +93,12 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
             WorkerLog.JobCrashed(logger, job.JobId, ex);
             var reason = RetryPolicy.Explain(ex);
             await TryFail(job, reason.Code, reason.Message, RetryPolicy.IsRetryable(ex));
+            outcome = "failed";
         }
         finally
         {
+            WorkerTelemetry.Finished(outcome, job.Kind, Stopwatch.GetElapsedTime(started), mediaSeconds);
+            span?.SetTag("realtime.job.outcome", outcome);
             await stop.CancelAsync();
             await call.RequestStream.CompleteAsync().ContinueWith(_ => { }, TaskScheduler.Default);
             await Task.WhenAll(listening, beating).ContinueWith(_ => { }, TaskScheduler.Default);

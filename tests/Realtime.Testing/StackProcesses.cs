@@ -31,7 +31,7 @@ public sealed class SiloProcess(Azurite azurite, string clusterId, bool demoProg
             environment[key] = value;
         Process = ManagedProcess.Start("silo", "dotnet",
             [RepoPaths.Binary("Silo", "Realtime.Silo"), "--contentRoot", Path.Combine(RepoPaths.Root, "Silo")], environment);
-        await Process.WaitForHttpAsync($"http://127.0.0.1:{DashboardPort}/health/ready", TimeSpan.FromSeconds(90));
+        await Process.WaitForHttpAsync($"http://127.0.0.1:{DashboardPort}/health/ready", TimeSpan.FromSeconds(180)); // a liveness bound: a busy machine starts slowly
     }
 
     public Task KillAsync() => Process!.KillAsync();
@@ -93,7 +93,7 @@ public sealed class LiveApiProcess(Azurite azurite, string clusterId, IReadOnlyD
             environment[key] = value;
         Process = ManagedProcess.Start("liveapi", "dotnet",
             [RepoPaths.Binary("LiveApi", "Realtime.LiveApi"), "--contentRoot", Path.Combine(RepoPaths.Root, "LiveApi")], environment);
-        await Process.WaitForHttpAsync(new Uri(BaseAddress, "health/ready").ToString(), TimeSpan.FromSeconds(90));
+        await Process.WaitForHttpAsync(new Uri(BaseAddress, "health/ready").ToString(), TimeSpan.FromSeconds(180)); // a liveness bound: a busy machine starts slowly
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -130,7 +130,7 @@ public sealed class WorkerProcess(LiveApiProcess api, IReadOnlyDictionary<string
             environment[key] = value;
         Process = ManagedProcess.Start("worker", "dotnet",
             [RepoPaths.Binary("MediaWorker", "Realtime.MediaWorker"), "--contentRoot", Path.Combine(RepoPaths.Root, "MediaWorker")], environment);
-        await Process.WaitForHttpAsync($"http://127.0.0.1:{HealthPort}/health/ready", TimeSpan.FromSeconds(60));
+        await Process.WaitForHttpAsync($"http://127.0.0.1:{HealthPort}/health/ready", TimeSpan.FromSeconds(180)); // a liveness bound: a busy machine starts slowly
     }
 
     public Task KillAsync() => Process!.KillAsync();

@@ -16,6 +16,15 @@ public sealed class MediaSamples : IDisposable
         "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
         "-t", "12", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest");
 
+    /// <summary>
+    /// A whole show's recording of 640×360 with a tone: as long as the programme ran (whole seconds, at least 12), so
+    /// its chapters fall inside it however slowly a busy machine ran the show.
+    /// </summary>
+    public Task<string> ShowAsync(int seconds) => MakeAsync($"节目录像-{seconds}s.mp4",
+        "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+        "-t", Math.Max(12, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture), "-c:v", "libx264", "-preset", "ultrafast",
+        "-c:a", "aac", "-shortest");
+
     /// <summary>40 s of 1280×720: three rungs, so the worker publishes an early replay long before it finishes.</summary>
     public Task<string> LongInterviewAsync() => MakeAsync("长采访录像.mp4",
         "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",

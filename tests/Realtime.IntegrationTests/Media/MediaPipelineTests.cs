@@ -53,6 +53,12 @@ public sealed class MediaPipelineTests(MediaStack stack)
         }
         var done = await stack.WaitForJob(admin, job.JobId, j => j.IsFinished, "the job finishing");
         Assert.True(done.State == MediaJobState.Succeeded, $"{done.State}: {done.FailureMessage} {string.Join('\n', done.StderrTail)}");
+        // The worker's own metrics count the job and how fast ffmpeg ran (Prometheus scrapes its health port).
+        var workerMetrics = await Eventually.Until(
+            () => new HttpClient().GetStringAsync($"http://127.0.0.1:{stack.Worker.HealthPort}/metrics"),
+            text => text.Contains("realtime_transcode_jobs_total{", StringComparison.Ordinal) && text.Contains("realtime_transcode_speed_bucket{", StringComparison.Ordinal),
+            "the finished job in the worker's /metrics");
+        Assert.Contains("outcome=\"succeeded\"", workerMetrics);
         // The push of the last change may land a moment after the job list shows it.
         await Eventually.Until(() => Task.FromResult(Pushed(MediaJobState.Succeeded)), pushed => pushed, "the Succeeded push", TimeSpan.FromSeconds(10));
         Assert.True(Pushed(MediaJobState.Running), "the Running state was pushed");

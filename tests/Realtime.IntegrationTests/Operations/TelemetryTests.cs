@@ -80,6 +80,34 @@ public sealed partial class TelemetryTests(TelemetryStack stack)
         }
     }
 
+    [Fact]
+    public async Task AlertsAndDashboard_ReferOnlyToSeriesTheProcessesExport()
+    {
+        // Some activity first, so the desk's series exist.
+        var programme = await stack.Api.LiveProgrammeAsync("可观测性测试：告警", ["210102"]);
+        await using var viewer = await DeskClient.ConnectAsync(stack.Api, await Tokens.ViewerAsync(stack.Api));
+        Assert.True((await viewer.Call<ViewerSnapshot>("Join", programme)).Ok);
+        Assert.True((await viewer.Submit(programme, "请问告警规则测试怎么做？")).Ok);
+        using var scraper = new HttpClient();
+        var exported = await Eventually.Until(async () =>
+            Values(await scraper.GetStringAsync(stack.Api.MetricsAddress)).Keys
+                .Concat(Values(await scraper.GetStringAsync($"http://127.0.0.1:{stack.Silos[0].DashboardPort}/metrics")).Keys)
+                .Select(k => k.Split('{')[0]).ToHashSet(),
+            names => names.Contains("realtime_push_fanout_duration_seconds_bucket"), "the push series on LiveApi");
+
+        // Series that only appear once what they count happens, or that workers export (checked by the media tests).
+        string[] lazy = ["orleans_gateway_load_shedding_total", "realtime_transcode_speed_bucket", "up"];
+        var folder = Path.Combine(RepoPaths.Root, "deploy", "observability");
+        var used = MetricName().Matches(File.ReadAllText(Path.Combine(folder, "alerts.yml")) + File.ReadAllText(Path.Combine(folder, "grafana-dashboard.json")))
+            .Select(m => m.Value).Distinct().ToList();
+        Assert.Contains("realtime_desk_ack_duration_seconds_bucket", used);
+        foreach (var name in used.Except(lazy))
+            Assert.True(exported.Contains(name), $"{name} is used by an alert or a panel but no process exports it");
+    }
+
+    [GeneratedRegex(@"\b(?:realtime|orleans|http_client)_[a-z_]+\b|\bup\b(?=\{|\s*==)")]
+    private static partial Regex MetricName();
+
     private ReceivedSpan[][] Traces() => [.. stack.Collector.Spans.GroupBy(s => s.TraceId).Select(g => g.ToArray())];
 
     /// <summary>Prometheus text → series (name with labels) → value.</summary>
