@@ -63,11 +63,14 @@ public sealed record MediaJob(
     [property: Id(18)] DateTimeOffset? FinishedAt,
     [property: Id(19)] long Version,
     [property: Id(20)] DateTimeOffset? PlayableAt = null,
-    [property: Id(21)] ImmutableArray<JobFailureReason> FailureReasons = default,
     [property: Id(22)] bool Replace = false,
     [property: Id(23)] string? ReplacedJobId = null,
     [property: Id(24)] string? SupersededBy = null)
 {
+    /// <summary>Kept out of the constructor: a defaulted ImmutableArray parameter cannot be described by the OpenAPI schema.</summary>
+    [Id(21)]
+    public ImmutableArray<JobFailureReason> FailureReasons { get; init; } = [];
+
     public string OutputContainer => OutputContainerOf(JobId);
 
     /// <summary>The Blob container holding a job's outputs.</summary>

@@ -43,7 +43,7 @@ public sealed class MediaJobGrain(
             return Result<MediaJob>.Ok(existing);
         var now = clock.GetUtcNow();
         var job = new MediaJob(Id, programmeId, recordingId, kind, sourceBlob, fileName, sizeBytes, MediaJobState.Queued, 0,
-            maxAttempts, null, null, null, null, null, NoTail, now, now, null, 1, FailureReasons: NoReasons, Replace: replace);
+            maxAttempts, null, null, null, null, null, NoTail, now, now, null, 1, Replace: replace) { FailureReasons = NoReasons };
         await Save(job);
         await Queue.Enqueue(Id);
         await Announce(job);
