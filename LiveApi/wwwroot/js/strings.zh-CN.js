@@ -8,6 +8,7 @@ window.STRINGS = {
   appTitle: "沈阳政务公开直播",
   appSubtitle: "《民生面对面》·《连心桥政务公开热线》·局长访谈·审批讲座·百家社区讲堂",
   skipToContent: "跳到主要内容",
+  tableRegion: "数据表（可左右滑动查看）",
   navHome: "首页",
   navConsole: "导播台",
   navAdmin: "节目管理",
@@ -415,7 +416,8 @@ window.STRINGS = {
   chaptersHeading: "问题章节",
   chaptersHint: "每个现场解答的问题是一个章节，点击即可跳到它开始解答的时刻。",
   chaptersEmpty: "本期没有现场解答的问题章节。",
-  chapterLabel: (time, text) => `从 ${time} 开始：${text}`,
+  chapterFrom: "从 ",
+  chapterStarts: " 开始：",
   chapterAnsweredBy: (name) => `${name}解答`,
   shareHeading: "分享",
   shareLink: "分享链接",
@@ -485,7 +487,7 @@ window.STRINGS = {
   answerNeedText: "请填写答复内容。",
   answerTooLong: (over) => `超出 ${over} 个字`,
   answerDone: (id) => `已答复问题 #${id}，提问人已收到通知。`,
-  answerFor: (id) => `答复问题 #${id}`,
+  answerFor: (id) => `提交答复（答复问题 #${id}）`, // the visible text first (WCAG 2.5.3), then which question
 
   // ---- reports (月报), district and transparency pages ------------------------------------------------------------
   reportsTitle: "月报",

@@ -90,12 +90,14 @@ function renderChapters(departments, cues) {
     return el("li", { data: { question: c.questionId } },
       el("button", {
         class: "chapter", data: { seconds: c.onAirSeconds, role: "chapter" },
-        attrs: { type: "button", "aria-label": S.chapterLabel(time, c.text) },
+        // Named by its visible text (WCAG 2.5.3: speech users say what they see), with "从 … 开始" for screen readers.
+        attrs: { type: "button" },
         on: { click: () => seek(c.onAirSeconds, true) },
       },
       cue ? thumbnail(cue) : null,
       el("span", "chapter-body",
-        el("span", { class: "chapter-time", text: time }),
+        el("span", { class: "chapter-time" }, el("span", { class: "visually-hidden", text: S.chapterFrom }), time,
+          el("span", { class: "visually-hidden", text: S.chapterStarts })),
         el("span", { class: "chapter-text", text: c.text }),
         department ? el("span", { class: "chapter-department", text: S.chapterAnsweredBy(S.departmentShort(department)) }) : null)));
   }));
