@@ -14,11 +14,16 @@ public static class ArchiveApi
 
     public sealed record ArchiveDetail(ArchiveItem Item, ImmutableArray<TimelineEntry> Chapters);
 
+    /// <summary>A programme's replay, or null while none is published: asking is not an error (no 404 in the page's console).</summary>
+    public sealed record ReplayView(ArchiveItem? Item);
+
     public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/archive").WithTags("Archive");
         api.MapGet("/", Search).WithSummary("往期节目（分页）：按区县、部门、系列、日期（from/to 或 month=yyyy-MM）与标题和已解答问题的文字检索；由近到远按月，月内按相关度");
         api.MapGet("/{programmeId}", Get).WithSummary("一期往期节目：播放地址、下载、章节（每个已解答的问题）");
+        app.MapGet("/api/programmes/{programmeId}/replay", Replay).WithTags("Archive")
+            .WithSummary("一期节目的回放（未发布时 item 为 null，节目不存在时 404）");
         app.MapMethods("/media/{jobId}/{**path}", ["GET", "HEAD"], Play).WithTags("Archive").WithSummary("播放：重定向到短时有效的只读 SAS 地址");
         return app;
     }
@@ -56,6 +61,14 @@ public static class ArchiveApi
             return ResultMapping.NotFound($"节目 {programmeId} 还没有发布录像。");
         var timeline = (await grains.GetGrain<IQuestionDeskGrain>(programmeId).GetTimeline()).Value;
         return TypedResults.Ok(new ArchiveDetail(Item(entry), timeline.IsDefault ? [] : [.. timeline.Where(t => t.Status == QuestionStatus.Answered)]));
+    }
+
+    private static async Task<Results<Ok<ReplayView>, ProblemHttpResult>> Replay(string programmeId, IGrainFactory grains)
+    {
+        if (!Identifiers.ProgrammeId().IsMatch(programmeId) || await grains.GetGrain<IProgrammeGrain>(programmeId).Get() is null)
+            return ResultMapping.NotFound($"节目 {programmeId} 不存在。");
+        var entry = await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Get(programmeId);
+        return TypedResults.Ok(new ReplayView(entry is null ? null : Item(entry)));
     }
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> Play(string jobId, string path,

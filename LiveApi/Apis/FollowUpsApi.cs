@@ -19,6 +19,7 @@ public static class FollowUpsApi
     {
         var api = app.MapGroup("/api").WithTags("Follow-up and evaluation").AddEndpointFilter<RetryAfterHeader>();
         api.MapGet("/followups/{caseId}", GetCase).WithSummary("一件转办件（稳定链接，公开）");
+        api.MapGet("/followups/{caseId}/question", GetCaseQuestion).WithSummary("转办件的问题（公开视图）：书面答复与提问人的评价（平均分、人数）");
         api.MapGet("/programmes/{id}/followups", ForProgramme).WithSummary("节目的转办件及办理状态（公开，分页：take 1–100，cursor）");
         api.MapGet("/departments/{code}/cases", ForDepartment).RequireAuthorization(Policies.Department)
             .WithSummary("本部门的转办件（部门用户，分页）：state=open 按期限由近到远，state=answered 最近的在前");
@@ -34,6 +35,15 @@ public static class FollowUpsApi
     {
         var found = IsCaseId(caseId) ? await grains.GetGrain<IFollowUpCaseGrain>(caseId).Get() : null;
         return found is not null ? TypedResults.Ok(found) : ResultMapping.NotFound($"转办件 {caseId} 不存在。");
+    }
+
+    private static async Task<Results<Ok<PublicQuestion>, ProblemHttpResult>> GetCaseQuestion(string caseId, DeskGateway gateway)
+    {
+        if (!IsCaseId(caseId))
+            return ResultMapping.NotFound($"转办件 {caseId} 不存在。");
+        var dot = caseId.LastIndexOf('.');
+        var question = await gateway.Desk(caseId[..dot]).GetFollowUpQuestion(long.Parse(caseId[(dot + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        return question.IsOk ? TypedResults.Ok(question.Value!) : ResultMapping.NotFound($"转办件 {caseId} 不存在。");
     }
 
     private static async Task<Results<Ok<PageView<FollowUpCase>>, ProblemHttpResult>> ForProgramme(string id, DeskGateway gateway,

@@ -47,6 +47,13 @@ public interface IQuestionDeskGrain : IGrainWithStringKey
     [Alias("GetFollowUps")]
     Task<Result<Page<FollowUps.FollowUpCase>>> GetFollowUps(PagePosition? after, int take);
 
+    /// <summary>
+    /// The public view of a question that became a follow-up case (cases are public): its written answer and the asker's
+    /// rating, for the case's own page. NotFound for any other question.
+    /// </summary>
+    [Alias("GetFollowUpQuestion")]
+    Task<Result<PublicQuestion>> GetFollowUpQuestion(long questionId);
+
     [Alias("GetTimeline")]
     Task<Result<ImmutableArray<TimelineEntry>>> GetTimeline();
 

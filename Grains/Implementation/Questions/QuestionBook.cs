@@ -37,6 +37,8 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
     public long Version => _settings.Version;
     public IReadOnlyCollection<Question> All => _questions.Values;
 
+    public Question? Get(long questionId) => _questions.GetValueOrDefault(questionId);
+
     public DeskStatus Status => new(ProgrammeState, _settings.Paused, _settings.SlowModeSeconds, Find(_settings.OnAirId),
         Find(_settings.NextId), new DeskCounts(Count(QuestionStatus.Pending), Count(QuestionStatus.Approved),
             Count(QuestionStatus.Answered), Count(QuestionStatus.FollowUp), Count(QuestionStatus.Rejected), _questions.Count),

@@ -124,6 +124,12 @@ public sealed class QuestionDeskGrain(
         return Result<ImmutableArray<ModerationLogEntry>>.Ok([.. await store.ReadLogAsync(Id, beforeSequence, take)]);
     }
 
+    public Task<Result<PublicQuestion>> GetFollowUpQuestion(long questionId)
+    {
+        var question = _exists ? _book.Get(questionId) : null;
+        return Task.FromResult(question?.FollowUp is null ? NotFound<PublicQuestion>() : Result<PublicQuestion>.Ok(question.ToPublic()));
+    }
+
     public Task<Result<Page<FollowUpCase>>> GetFollowUps(PagePosition? after, int take)
     {
         if (!_exists)

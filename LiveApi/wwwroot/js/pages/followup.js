@@ -44,14 +44,15 @@ async function rate(c, score, comment, holder) {
  */
 async function showRating(c, holder) {
   const known = storedViewer();
-  let snapshot = null;
-  if (known) {
-    snapshot = await getJson(`/api/programmes/${encodeURIComponent(c.programmeId)}/desk`, known.accessToken).catch(() => null);
-  }
+  // The rating given so far is public (everyone sees it); whether this browser may rate comes from its own desk snapshot.
+  const [question, snapshot] = await Promise.all([
+    getJson(`/api/followups/${encodeURIComponent(c.caseId)}/question`).catch(() => null),
+    known ? getJson(`/api/programmes/${encodeURIComponent(c.programmeId)}/desk`, known.accessToken).catch(() => null) : null,
+  ]);
   const mine = snapshot?.mine?.find((q) => q.id === c.questionId);
-  const summary = ratingSummary(mine ?? {});
+  const summary = ratingSummary(mine ?? question ?? {});
   if (!mine) {
-    holder.append(summary ?? el("span", { class: "hint", text: S.rateAskerOnly }));
+    holder.append(...(summary ? [summary, el("span", { class: "hint", text: S.rateAskerOnly })] : [el("span", { class: "hint", text: S.rateAskerOnly })]));
   } else if (snapshot.myRatings.includes(c.questionId)) {
     holder.append(summary ?? el("span"), el("span", { class: "badge rated", text: S.rated }));
   } else {

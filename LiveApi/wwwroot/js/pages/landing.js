@@ -1,5 +1,5 @@
-// Landing page: what is live, the next 7 days and the last 7 days (kept live by /hubs/live WatchCatalog), older
-// programmes on demand ("load more", newest first), and the districts. A past programme whose recording is published
+// Landing page: what is live, the next 7 days and the last 7 days (drawn from REST first, then kept live by /hubs/live
+// WatchCatalog), older programmes on demand ("load more", newest first), and the districts. A past programme whose recording is published
 // links to its replay in the archive.
 import { S, el, byId, applyStrings, say } from "../core/dom.js";
 import { programmeCard } from "../core/programme-card.js";
@@ -22,9 +22,13 @@ const card = (p) => programmeCard(p, { districtName, published: published.has(p.
 const time = (iso) => new Date(iso).getTime();
 const byStart = (a, b) => time(a.scheduledStart) - time(b.scheduledStart);
 
+let windowKnown = false; // "暂无" only once the window came (over REST first, then from the hub)
+let hubSynced = false;
+
 function render() {
   const all = [...programmes.values()].sort(byStart);
-  const fill = (id, list) => byId(id).replaceChildren(...(list.length ? list.map(card) : [el("li", { class: "empty", text: S.none })]));
+  const fill = (id, list) => byId(id).replaceChildren(...(list.length ? list.map(card)
+    : [el("li", { class: "empty", text: windowKnown ? S.none : S.loading })]));
   fill("live", all.filter((p) => p.state === "Live"));
   fill("upcoming", all.filter((p) => p.state === "Scheduled"));
   fill("past", all.filter((p) => p.state === "Ended" || p.state === "Archived").reverse());
@@ -89,19 +93,27 @@ hub.on("ProgrammeChanged", (p) => {
   // Publishing a recording archives its programme: look the archive up again when that happens.
   if (p.state === "Archived" && !published.has(p.id)) loadPublished();
 });
-hub.subscribe(async () => {
-  const view = await hub.connection.invoke("WatchCatalog");
+function showWindow(view) {
   olderBefore = view.olderBefore;
   programmes.clear();
   [...view.live, ...view.upcoming, ...view.recent].forEach((p) => programmes.set(p.id, p));
+  windowKnown = true;
   render();
+}
+
+hub.subscribe(async () => {
+  showWindow(await hub.connection.invoke("WatchCatalog"));
+  hubSynced = true;
 });
 
-try {
-  districts = await getJson("/api/districts");
-} catch {
-  districts = [];
-}
+// The page is drawn from REST at once; the hub (which may take a while to connect, or be blocked) then keeps it live.
 render();
-loadPublished();
 hub.start();
+const [windowView, districtList] = await Promise.all([
+  getJson("/api/programmes/window").catch(() => null),
+  getJson("/api/districts").catch(() => []),
+]);
+districts = districtList;
+if (windowView && !hubSynced) showWindow(windowView);
+else render();
+loadPublished();

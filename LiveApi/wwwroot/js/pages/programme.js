@@ -46,9 +46,11 @@ function renderHeader() {
   const key = `${over}|${Boolean(published)}`;
   if (links.dataset.key !== key) {
     links.dataset.key = key;
-    links.replaceChildren(
+    // replaceChildren would print a null argument as the word "null": only nodes go in.
+    links.replaceChildren(...[
       published ? el("a", { class: "on-red", text: published.entry.recording.kind === "Radio" ? S.archiveListen : S.archiveWatch, attrs: { href: "/archive.html?id=" + encodeURIComponent(programmeId) } }) : null,
-      over ? el("a", { class: "on-red", text: S.followUpsOfProgramme, attrs: { href: "/followup.html?programme=" + encodeURIComponent(programmeId) } }) : null);
+      over ? el("a", { class: "on-red", text: S.followUpsOfProgramme, attrs: { href: "/followup.html?programme=" + encodeURIComponent(programmeId) } }) : null,
+    ].filter(Boolean));
     links.hidden = !over && !published;
   }
 }
@@ -327,10 +329,11 @@ function announce(q) {
 
 async function loadPublished() {
   try {
-    published = await getJson(`/api/archive/${encodeURIComponent(programmeId)}`).then((d) => d.item);
+    // null until a recording is published (an answer, not a 404 in the console)
+    published = (await getJson(`/api/programmes/${encodeURIComponent(programmeId)}/replay`)).item;
     render();
   } catch {
-    published = null; // not published (404) yet
+    published = null; // offline: the link comes with the next resync
   }
 }
 
