@@ -167,6 +167,7 @@ function render() {
   keepFocus(byId("queue"), () => syncChildren(byId("queue"),
     queue.length ? queue.map((q) => cached(queueNodes, q, queueItem)) : [el("li", { class: "empty", text: S.queueEmpty })]));
   renderDeskNotice();
+  announceChanges();
 }
 
 // ---- the submit form ------------------------------------------------------------------------------------------
@@ -323,8 +324,18 @@ async function withdraw(questionId) {
   }
 }
 
-function announce(q) {
-  byId("announcer").textContent = S.statusChangedAnnouncement(q.id, S.status[q.status]);
+// What the asker was last told of each of their questions. The change may come in a MyQuestionChanged push, in the
+// public DeskChanged patch (whichever arrives first) or in a snapshot after a reconnect: each is said once, politely.
+const told = new Map(); // question id → "status|answered in writing"
+function announceChanges() {
+  for (const q of desk.mine.values()) {
+    const answered = q.followUp?.answer != null;
+    const before = told.get(q.id);
+    told.set(q.id, `${q.status}|${answered}`);
+    if (before === undefined) continue; // known from the start, or just submitted (the form says so)
+    if (!before.startsWith(q.status + "|")) byId("announcer").textContent = S.statusChangedAnnouncement(q.id, S.status[q.status]);
+    else if (answered && before.endsWith("|false")) byId("announcer").textContent = S.writtenAnswerArrived(q.id);
+  }
 }
 
 async function loadPublished() {
@@ -343,13 +354,7 @@ hub.on("DeskChanged", (patch) => {
   if (patch.programmeId === programmeId && desk.applyPatch(patch)) render();
 });
 hub.on("MyQuestionChanged", (id, q) => {
-  if (id !== programmeId) return;
-  const before = desk.mine.get(q.id);
-  if (desk.applyMine(q)) {
-    render();
-    if (before?.status !== q.status) announce(q);
-    else if (before?.followUp?.answer == null && q.followUp?.answer != null) byId("announcer").textContent = S.writtenAnswerArrived(q.id);
-  }
+  if (id === programmeId && desk.applyMine(q)) render();
 });
 
 async function main() {
