@@ -36,6 +36,7 @@ public sealed class BrowserUser : IAsyncDisposable
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
             IsMobile = viewport.IsMobile,
+            DeviceScaleFactor = viewport.DeviceScaleFactor,
             HasTouch = viewport.IsMobile,
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
