@@ -22,6 +22,7 @@ public static class ArchiveApi
         var api = app.MapGroup("/api/archive").WithTags("Archive");
         api.MapGet("/", Search).WithSummary("往期节目（分页）：按区县、部门、系列、日期（from/to 或 month=yyyy-MM）与标题和已解答问题的文字检索；由近到远按月，月内按相关度");
         api.MapGet("/{programmeId}", Get).WithSummary("一期往期节目：播放地址、下载、章节（每个已解答的问题）");
+        api.MapGet("/{programmeId}/captions.vtt", Captions).WithSummary("回放字幕（WebVTT）：每个上播的问题，从上播到解答");
         app.MapGet("/api/programmes/{programmeId}/replay", Replay).WithTags("Archive")
             .WithSummary("一期节目的回放（未发布时 item 为 null，节目不存在时 404）");
         app.MapMethods("/media/{jobId}/{**path}", ["GET", "HEAD"], Play).WithTags("Archive").WithSummary("播放：重定向到短时有效的只读 SAS 地址");
@@ -61,6 +62,17 @@ public static class ArchiveApi
             return ResultMapping.NotFound($"节目 {programmeId} 还没有发布录像。");
         var timeline = (await grains.GetGrain<IQuestionDeskGrain>(programmeId).GetTimeline()).Value;
         return TypedResults.Ok(new ArchiveDetail(Item(entry), timeline.IsDefault ? [] : [.. timeline.Where(t => t.Status == QuestionStatus.Answered)]));
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Captions(string programmeId, IGrainFactory grains, HttpContext http)
+    {
+        var entry = Identifiers.ProgrammeId().IsMatch(programmeId) ? await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Get(programmeId) : null;
+        if (entry is null)
+            return ResultMapping.NotFound($"节目 {programmeId} 还没有发布录像。");
+        var timeline = (await grains.GetGrain<IQuestionDeskGrain>(programmeId).GetTimeline()).Value;
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        return TypedResults.Text(CaptionTrack.Build(timeline.IsDefault ? [] : timeline,
+            entry.Recording.DurationSeconds > 0 ? entry.Recording.DurationSeconds : null), "text/vtt; charset=utf-8");
     }
 
     private static async Task<Results<Ok<ReplayView>, ProblemHttpResult>> Replay(string programmeId, IGrainFactory grains)

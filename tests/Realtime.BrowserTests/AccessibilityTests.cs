@@ -90,6 +90,31 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Replay_CaptionTrack_HoldsEachOnAirQuestionAtItsTime()
+    {
+        var published = await fixture.PublishedRecordingAsync();
+        using var http = fixture.Api.CreateClient();
+        var response = await http.GetAsync($"/api/archive/{published.ProgrammeId}/captions.vtt");
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("text/vtt", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("WEBVTT", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The replay player loads the track; at each chapter's time the cue showing is that question.
+        await using var visitor = await fixture.OpenAsync(Viewport.Desktop);
+        await visitor.GotoAsync($"/archive.html?id={published.ProgrammeId}", waitForConnection: false);
+        await Expect(visitor.Page.Locator("#media track[kind=captions]")).ToHaveAttributeAsync("label", "现场问题字幕");
+        await visitor.Page.WaitForFunctionAsync("() => document.getElementById('media').textTracks[0]?.cues?.length === 2");
+        foreach (var chapter in published.Chapters)
+        {
+            var text = await visitor.Page.EvaluateAsync<string>(
+                "t => [...document.getElementById('media').textTracks[0].cues].filter((c) => c.startTime <= t + 0.01 && t < c.endTime).map((c) => c.text).join('|')",
+                chapter.OnAirSeconds + 0.5);
+            Assert.Equal($"正在解答：{chapter.Text}\n（沈阳市农业局解答）", text);
+        }
+        visitor.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task FollowUpAndDepartmentPages_HaveNoSeriousViolations()
     {
         using var backstage = await Backstage.SignInAsync(fixture.Api);

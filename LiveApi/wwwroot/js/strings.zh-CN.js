@@ -419,6 +419,7 @@ window.STRINGS = {
   chaptersHint: "每个现场解答的问题是一个章节，点击即可跳到它开始解答的时刻。",
   chaptersEmpty: "本期没有现场解答的问题章节。",
   chapterFrom: "从 ",
+  captionsLabel: "现场问题字幕",
   chapterStarts: " 开始：",
   chapterAnsweredBy: (name) => `${name}解答`,
   shareHeading: "分享",

@@ -192,6 +192,20 @@ export async function showPlayer(programmeId) {
     ? el("audio", { attrs: { controls: true, preload: "metadata", id: "media" } })
     : el("video", { attrs: { controls: true, playsinline: true, preload: "metadata", id: "media", poster: item.posterUrl ?? false } });
   media.setAttribute("aria-label", S.labelled(S.playerHeading, item.entry.programme.title));
+  // Captions from the desk's on-air timeline: which question is being answered (for deaf viewers). A video shows them
+  // itself; under a radio player the line below the player shows the current one.
+  const track = el("track", { attrs: {
+    kind: "captions", srclang: S.lang, label: S.captionsLabel, default: true,
+    src: `/api/archive/${encodeURIComponent(item.entry.programme.id)}/captions.vtt`,
+  } });
+  media.append(track);
+  if (radio) {
+    track.track.mode = "hidden";
+    track.track.addEventListener("cuechange", () => {
+      const cue = track.track.activeCues?.[0];
+      byId("caption-line").textContent = cue ? cue.text.replace(/<[^>]*>/g, "") : "";
+    });
+  }
   // The player takes the recording's shape: a portrait phone recording is shown upright and not letterboxed into 16:9.
   const top = recording.renditions?.find((r) => r.width > 0 && r.height > 0);
   if (!radio && top) {
@@ -199,7 +213,8 @@ export async function showPlayer(programmeId) {
     byId("media-box").classList.toggle("portrait", top.height > top.width);
   }
   byId("media-box").classList.toggle("audio", radio);
-  byId("media-box").replaceChildren(...[radio && item.posterUrl ? el("img", { class: "poster", attrs: { src: item.posterUrl, alt: "" } }) : null, media].filter(Boolean));
+  byId("media-box").replaceChildren(...[radio && item.posterUrl ? el("img", { class: "poster", attrs: { src: item.posterUrl, alt: "" } }) : null, media,
+    radio ? el("p", { class: "caption-line", attrs: { id: "caption-line" } }) : null].filter(Boolean));
 
   byId("player-processing").hidden = !recording.processing;
   const download = byId("download");
