@@ -32,7 +32,7 @@ public sealed class MediaJobsGrpcService(IGrainFactory grains, MediaStorage stor
                 ProgrammeId = job.ProgrammeId,
                 Kind = job.Kind.ToString(),
                 SourceUrl = storage.SourceReadUrl(job.SourceBlob, upload?.SealedSnapshot).ToString(),
-                OutputContainerUrl = (await storage.OutputWriteUrl(job.OutputContainer, context.CancellationToken)).ToString(),
+                OutputContainerUrl = (await storage.CreateOutputs(job.OutputContainer, context.CancellationToken)).ToString(),
                 LeaseSeconds = options.Value.LeaseSeconds,
                 FileName = job.FileName,
                 SizeBytes = job.SizeBytes,
@@ -44,13 +44,26 @@ public sealed class MediaJobsGrpcService(IGrainFactory grains, MediaStorage stor
     public override async Task Progress(IAsyncStreamReader<ProgressReport> requestStream, IServerStreamWriter<Realtime.Media.Grpc.JobControl> responseStream, ServerCallContext context)
     {
         Authorize(context);
+        (string JobId, string Source, string? Snapshot, string Outputs)? where = null; // what the stream's job reads and writes, looked up once
         await foreach (var report in requestStream.ReadAllAsync(context.CancellationToken))
         {
             var job = JobGrain(report.JobId);
             var progress = new MediaProgress(Clamp(report.HasPercent ? report.Percent : null, 0, 100), Clamp(report.HasFps ? report.Fps : null, 0, 10000),
                 Clamp(report.HasSpeed ? report.Speed : null, 0, 10000), Clamp(report.HasEtaSeconds ? report.EtaSeconds : null, 0, 1e7));
             var control = await job.Heartbeat(WorkerId(report.WorkerId), progress, clock.GetUtcNow() + LeaseTime, report.Playable);
-            await responseStream.WriteAsync(new Realtime.Media.Grpc.JobControl { Stop = control == Contracts.Media.JobControl.Stop, LeaseSeconds = options.Value.LeaseSeconds });
+            var reply = new Realtime.Media.Grpc.JobControl { Stop = control == Contracts.Media.JobControl.Stop, LeaseSeconds = options.Value.LeaseSeconds };
+            if (!reply.Stop)
+            {
+                // The lease is renewed: so are the worker's SAS URLs (short-lived, see Media:TransferSasLifetime).
+                if (where?.JobId != report.JobId && await job.Get() is { } leased)
+                    where = (leased.JobId, leased.SourceBlob, (await grains.GetGrain<IUploadGrain>(leased.RecordingId).Get())?.SealedSnapshot, leased.OutputContainer);
+                if (where is { } w)
+                {
+                    reply.SourceUrl = storage.SourceReadUrl(w.Source, w.Snapshot).ToString();
+                    reply.OutputContainerUrl = storage.OutputWriteUrl(w.Outputs).ToString();
+                }
+            }
+            await responseStream.WriteAsync(reply);
         }
     }
 

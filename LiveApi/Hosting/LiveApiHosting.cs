@@ -82,6 +82,7 @@ public static class LiveApiHosting
         services.AddSingleton<DeskGateway>();
         services.AddSingleton<LiveApiMetrics>();
         services.AddHostedService<MediaQueueGauge>();
+        services.AddHostedService<FollowUpGauge>();
         services.AddSingleton<ViewerCounter>();
         services.AddSingleton<StudioFeed>();
         services.AddSingleton<HostIdentity>();

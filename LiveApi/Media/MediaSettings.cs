@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Realtime.LiveApi.Media;
 
 /// <summary>Uploads, transcoding jobs and playback (section "Media").</summary>
-public sealed class MediaSettings
+public sealed class MediaSettings : IValidatableObject
 {
     public const string Section = "Media";
 
@@ -32,8 +32,13 @@ public sealed class MediaSettings
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan UploadSasLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Lifetime of the SAS URLs handed to workers (source and outputs). Default 12 h.</summary>
-    public TimeSpan TransferSasLifetime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>
+    /// Lifetime of the SAS URLs handed to workers (source and outputs): a few lease periods. Each answer to a worker's
+    /// progress report (which renews the lease) carries fresh ones, so a job may run for hours while a worker that lost
+    /// its lease holds URLs that stop working within this time. At least the lease (checked at start). Default 2 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan TransferSasLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Lifetime of the read SAS a playback redirect points to. Default 10 minutes.</summary>
     public TimeSpan PlaybackSasLifetime { get; set; } = TimeSpan.FromMinutes(10);
@@ -46,4 +51,11 @@ public sealed class MediaSettings
 
     /// <summary>The origins the CORS rule allows: the configured ones, or any while none are configured (Development).</summary>
     public string CorsRule => CorsOrigins.Count == 0 ? "*" : string.Join(',', CorsOrigins);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TransferSasLifetime < TimeSpan.FromSeconds(2 * LeaseSeconds))
+            yield return new ValidationResult("Media:TransferSasLifetime must be at least two lease periods (Media:LeaseSeconds): workers renew it with the lease.",
+                [nameof(TransferSasLifetime)]);
+    }
 }

@@ -56,14 +56,18 @@ public sealed class MediaStorage(IOptions<StorageSettings> storage, IOptions<Med
     public async Task<string> Seal(string blobName, CancellationToken cancellationToken) =>
         (await Sources.GetBlobClient(blobName).CreateSnapshotAsync(cancellationToken: cancellationToken)).Value.Snapshot;
 
-    /// <summary>Creates the job's own output container and a SAS that can write only there.</summary>
-    public async Task<Uri> OutputWriteUrl(string container, CancellationToken cancellationToken)
+    /// <summary>Creates the job's own output container and returns a SAS that can write only there.</summary>
+    public async Task<Uri> CreateOutputs(string container, CancellationToken cancellationToken)
     {
-        var client = _service.GetBlobContainerClient(container);
-        await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        return client.GenerateSasUri(BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.List,
-            Expiry(settings.Value.TransferSasLifetime));
+        await _service.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        return OutputWriteUrl(container);
     }
+
+    /// <summary>A SAS that can write only in the job's output container (renewed with each lease renewal).</summary>
+    public Uri OutputWriteUrl(string container) =>
+        _service.GetBlobContainerClient(container).GenerateSasUri(
+            BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.List,
+            Expiry(settings.Value.TransferSasLifetime));
 
     /// <summary>Deletes a job's whole output container (a replaced replay); nothing happens when it is already gone.</summary>
     public async Task DeleteOutputs(string container, CancellationToken cancellationToken) =>

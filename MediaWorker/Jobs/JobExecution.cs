@@ -26,17 +26,18 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
         var started = Stopwatch.GetTimestamp();
         var outcome = "stopped";
         double? mediaSeconds = null;
-        var listening = Listen(call, stop);
+        var access = new JobAccess(job);
+        var listening = Listen(call, access, stop);
         var beating = Heartbeat(call, () => latest, stop.Token);
         try
         {
             Directory.CreateDirectory(folder);
             var source = Path.Combine(folder, "source" + Path.GetExtension(job.FileName));
             using (WorkerTelemetry.Source.StartActivity("download source"))
-                await JobTransfer.DownloadAsync(job.SourceUrl, source, stop.Token);
+                await JobTransfer.DownloadAsync(access.Source, source, stop.Token);
 
             var output = Path.Combine(folder, "out");
-            var publisher = new SegmentPublisher(new BlobContainerClient(new Uri(job.OutputContainerUrl)), output);
+            var publisher = new SegmentPublisher(access.Outputs, output);
             var progress = new Progress<TranscodeProgress>(p => latest = new ProgressReport
             {
                 JobId = job.JobId,
@@ -57,7 +58,7 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
             if (result.Succeeded)
             {
                 using (WorkerTelemetry.Source.StartActivity("upload outputs"))
-                    await JobTransfer.UploadAsync(job.OutputContainerUrl, output, result.Files, publisher.IsUploaded, stop.Token);
+                    await JobTransfer.UploadAsync(access.Outputs, output, result.Files, publisher.IsUploaded, stop.Token);
                 (outcome, mediaSeconds) = ("succeeded", result.Plan!.Duration.TotalSeconds);
                 await client.CompleteAsync(Completion(job, result), auth, cancellationToken: stopping);
                 WorkerLog.JobSucceeded(logger, job.JobId, result.Plan!.Duration.TotalSeconds);
@@ -147,12 +148,13 @@ public sealed class JobExecution(MediaJobs.MediaJobsClient client, Metadata auth
         return request;
     }
 
-    private static async Task Listen(AsyncDuplexStreamingCall<ProgressReport, JobControl> call, CancellationTokenSource stop)
+    private static async Task Listen(AsyncDuplexStreamingCall<ProgressReport, JobControl> call, JobAccess access, CancellationTokenSource stop)
     {
         try
         {
             await foreach (var control in call.ResponseStream.ReadAllAsync(stop.Token))
             {
+                access.Renew(control);
                 if (control.Stop)
                 {
                     await stop.CancelAsync();

@@ -4,11 +4,11 @@ using Realtime.MediaWorker.Transcoding;
 
 namespace Realtime.MediaWorker.Jobs;
 
-/// <summary>Moves bytes with the SAS URLs a lease carries; the worker holds no storage key.</summary>
+/// <summary>Moves bytes with the SAS a lease carries (see <see cref="JobAccess"/>); the worker holds no storage key.</summary>
 public static class JobTransfer
 {
-    public static async Task DownloadAsync(string sourceUrl, string path, CancellationToken cancellationToken) =>
-        await new BlobClient(new Uri(sourceUrl)).DownloadToAsync(path, cancellationToken);
+    public static async Task DownloadAsync(BlobClient source, string path, CancellationToken cancellationToken) =>
+        await source.DownloadToAsync(path, cancellationToken);
 
     /// <summary>Segments, init sections and pictures never change once written.</summary>
     public const string Immutable = "public, max-age=31536000, immutable";
@@ -24,10 +24,9 @@ public static class JobTransfer
     /// segments published while ffmpeg ran). Media first, then the variant playlists, the master last: a player that
     /// reads a finished playlist finds every segment it lists.
     /// </summary>
-    public static async Task UploadAsync(string containerUrl, string folder, IReadOnlyList<OutputFile> files,
+    public static async Task UploadAsync(BlobContainerClient container, string folder, IReadOnlyList<OutputFile> files,
         Func<string, bool> alreadyUploaded, CancellationToken cancellationToken)
     {
-        var container = new BlobContainerClient(new Uri(containerUrl));
         var pending = files.Where(f => !alreadyUploaded(f.RelativePath)).ToList();
         static bool IsMaster(OutputFile f) => f.RelativePath == OutputLayout.MasterPlaylist;
         await UploadAllAsync(container, folder, pending.Where(f => !IsText(f.RelativePath)), cancellationToken);

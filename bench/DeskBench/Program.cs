@@ -1,4 +1,5 @@
 // Question desk benchmark. Run: dotnet run -c Release --project bench/DeskBench [-- --seconds 15 --prefill 100000]
+// (or -- --telemetry-cost [--rounds 3]: the desk with and without OpenTelemetry, see TelemetryCost.cs)
 // Starts its own Azurite, silo and LiveApi (real processes, free ports) and drives them with real SignalR clients on
 // this machine, then prints: sustained durable submits/s; ack and submit→moderator-push latency at 500 and 1,000 submits/s;
 // votes/s; and submit latency with 100 vs 100,000 questions already in the programme (with the ratio).
@@ -14,6 +15,11 @@ Console.WriteLine($"Question desk benchmark — {Environment.ProcessorCount} cor
 
 // --azurite-in-memory: no periodic whole-database save in the emulator, to see our own cost apart from it.
 await using var azurite = await Azurite.StartAsync(inMemory: args.Contains("--azurite-in-memory"));
+if (args.Contains("--telemetry-cost"))
+{
+    await TelemetryCost.RunAsync(azurite, Arg("--rounds", 3), TimeSpan.FromSeconds(Math.Min(seconds, 10)));
+    return;
+}
 var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..6];
 // The per-viewer limit (5 a minute) would stop a load generator with few connections: lift it for the benchmark.
 var dashboard = args.Contains("--dashboard"); // the Orleans Dashboard profiles every grain call: off, as in production

@@ -104,11 +104,16 @@ public sealed partial class ManagedProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops and releases the process; a second call does nothing (a test may stop what its fixture also stops).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await StopAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
     }
+
+    private int _disposed;
 
     private void Keep(string? line)
     {

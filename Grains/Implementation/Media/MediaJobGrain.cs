@@ -226,10 +226,19 @@ public sealed class MediaJobGrain(
 
     private MediaJob Next(MediaJob job) => job with { Version = job.Version + 1, UpdatedAt = clock.GetUtcNow() };
 
-    private Task Save(MediaJob job)
+    private async Task Save(MediaJob job)
     {
         state.State.Job = job;
-        return state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory may hold what storage does not: start again from storage.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private async Task Announce(MediaJob job)

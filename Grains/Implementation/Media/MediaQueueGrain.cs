@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
+using Realtime.Contracts.Common;
 using Realtime.Contracts.Media;
 using Realtime.Grains.Common;
 
@@ -47,7 +48,17 @@ public sealed class MediaQueueGrain(
         {
             var jobId = state.State.Queued[0];
             state.State.Queued.RemoveAt(0);
-            var leased = await grains.GetGrain<IMediaJobGrain>(jobId).Lease(workerId, clock.GetUtcNow() + lease);
+            Result<MediaJob> leased;
+            try
+            {
+                leased = await grains.GetGrain<IMediaJobGrain>(jobId).Lease(workerId, clock.GetUtcNow() + lease);
+            }
+            catch
+            {
+                // The job could not be stored as leased: it is still waiting, first in line.
+                state.State.Queued.Insert(0, jobId);
+                throw;
+            }
             if (!leased.IsOk)
                 continue; // cancelled or already taken: not waiting any more
             state.State.Leased.Add(jobId);

@@ -16,6 +16,8 @@ public sealed class MediaStack : TestStack
     {
         ["Media__BlockSizeBytes"] = "262144",
         ["Media__LeaseSeconds"] = "10",
+        // Shorter than most jobs here: every media test also checks that the worker's SAS is renewed with its lease.
+        ["Media__TransferSasLifetime"] = "00:00:20",
     };
 
     public override async Task InitializeAsync()

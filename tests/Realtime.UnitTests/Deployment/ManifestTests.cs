@@ -142,7 +142,7 @@ public sealed partial class ManifestTests
     private static string Text(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value ?? "" : "";
 
-    [GeneratedRegex(@"class \w+\s*\{\s*public const string Section = ""(?<section>\w+)"";(?<body>.*?)\n\}", RegexOptions.Singleline)]
+    [GeneratedRegex(@"class \w+(?:\s*:\s*[\w, ]+)?\s*\{\s*public const string Section = ""(?<section>\w+)"";(?<body>.*?)\n\}", RegexOptions.Singleline)]
     private static partial Regex SettingsClass();
 
     [GeneratedRegex(@"public [\w<>?,\[\] ]+ (\w+) \{ get; set; \}")]

@@ -30,7 +30,7 @@ public sealed class ObservabilityFilesTests
         var output = await promtool.StandardOutput.ReadToEndAsync() + await promtool.StandardError.ReadToEndAsync();
         await promtool.WaitForExitAsync();
         Assert.True(promtool.ExitCode == 0, output);
-        Assert.Contains("SUCCESS: 10 rules found", output);
+        Assert.Contains("SUCCESS: 11 rules found", output);
     }
 
     [Fact]
