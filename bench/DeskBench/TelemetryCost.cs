@@ -96,8 +96,10 @@ public static class TelemetryCost
 
     private static async Task<Round> Measure(Side side, int round, TimeSpan duration)
     {
-        var paced = new Load(await Programme(side, $"遥测成本 {round} 延迟"));
+        var latencyId = await Programme(side, $"遥测成本 {round} 延迟");
+        var paced = new Load(latencyId);
         await using var watcher = await DeskClient.ConnectAsync(side.Api, await Tokens.StaffAsync(side.Api, "host"));
+        await watcher.Call<ModeratorSnapshot>("Moderate", latencyId);
         var (ack, push, _) = await paced.Paced(side.Viewers, watcher, 500, duration);
         var saturated = new Load(await Programme(side, $"遥测成本 {round} 吞吐"));
         var (acked, _, seconds) = await saturated.Saturate(side.Viewers, duration);
