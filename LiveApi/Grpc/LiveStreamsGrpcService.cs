@@ -76,7 +76,7 @@ public sealed partial class LiveStreamsGrpcService(IGrainFactory grains, MediaSt
         if (request.Renditions.Count > 10)
             throw WorkerKey.Invalid("renditions", "at most 10 renditions");
         var stream = await grain.Get() ?? throw new RpcException(new Status(StatusCode.NotFound, $"No live stream for {request.ProgrammeId}."));
-        var recording = new Recording(stream.ProgrammeId, stream.StreamId, stream.Kind, MediaPath(request.MasterPath, "master_path")!,
+        var recording = new Recording(stream.ProgrammeId, stream.StreamId, stream.Kind, MediaPath(request.MasterPath, "master_path") ?? "",
             MediaPath(request.DownloadPath, "download_path"), null, null, WorkerKey.Clamp(request.DurationSeconds, 0, 1e6) ?? 0,
             [.. request.Renditions.Select(r => new Rendition(WorkerKey.Text(r.Name, 20, "renditions.name"), r.Width, r.Height, r.BitrateKbps))],
             clock.GetUtcNow(), Live: true,

@@ -101,14 +101,18 @@ public sealed class LiveStreamGrain(
         var addsDownload = stream is { State: LiveStreamState.Ended } && stream.WorkerId == workerId;
         if (!addsDownload && !Holds(workerId, out stream))
             return Result<LiveStream>.WrongState(state.State.Stream?.State.ToString() ?? "None", "这个转码节点不再持有该直播流。");
-        var outcome = await grains.GetGrain<IRecordingPublisher>(0).Publish(recording with { ProgrammeId = Id, JobId = stream!.StreamId, Live = true }, replace: false);
+        // No master: the encoder never sent anything playable, so there is no replay to publish.
+        var published = string.IsNullOrEmpty(recording.MasterPath) ? null
+            : await grains.GetGrain<IRecordingPublisher>(0).Publish(recording with { ProgrammeId = Id, JobId = stream!.StreamId, Live = true }, replace: false);
         if (addsDownload)
-            return Result<LiveStream>.Ok(stream);
-        var ended = Next(stream) with
+            return Result<LiveStream>.Ok(stream!);
+        var ended = Next(stream!) with
         {
             State = LiveStreamState.Ended, EndedAt = clock.GetUtcNow(), LeaseExpiresAt = null,
-            Health = stream.Health is { } h ? h with { Connected = false } : null,
-            Problem = outcome.Published ? null : new LiveProblem("replay_exists", "这期节目已经有发布的录像，直播录像没有替换它。", clock.GetUtcNow()),
+            Health = stream!.Health is { } h ? h with { Connected = false } : null,
+            Problem = published is null ? new LiveProblem("no_replay", "直播结束时没有收到过节目信号，没有生成回放。", clock.GetUtcNow())
+                : published.Published ? null
+                : new LiveProblem("replay_exists", "这期节目已经有发布的录像，直播录像没有替换它。", clock.GetUtcNow()),
         };
         await Save(ended);
         await Queue.Finished(Id);
