@@ -24,8 +24,10 @@ public sealed class LiveIngest(string ffmpeg, IMediaProber prober, LiveSettings 
     public async Task RunAsync(string listenUrl, bool radio, IReadOnlyList<LiveRung>? rungs, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        using var receiver = Start(["-hide_banner", "-nostdin", "-loglevel", "warning", "-i", listenUrl,
-            "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-f", "mpegts", "pipe:1"], redirectInput: false);
+        // Pass packets on at once: by default ffmpeg holds the input for up to 5 s of stream analysis (all of it, for
+        // sound only) and the muxer buffers its output — seconds of delay, and a short push would reach us only at its end.
+        using var receiver = Start(["-hide_banner", "-nostdin", "-loglevel", "warning", "-fflags", "nobuffer", "-analyzeduration", "1000000",
+            "-i", listenUrl, "-map", "0:v?", "-map", "0:a?", "-c", "copy", "-flush_packets", "1", "-muxdelay", "0", "-f", "mpegts", "pipe:1"], redirectInput: false);
         _ = WatchReceiverAsync(receiver);
         using var kill = cancellationToken.Register(() => TryKill(receiver));
         var input = receiver.StandardOutput.BaseStream;
@@ -44,7 +46,10 @@ public sealed class LiveIngest(string ffmpeg, IMediaProber prober, LiveSettings 
         var headPath = Path.Combine(Folder, "head.ts");
         await File.WriteAllBytesAsync(headPath, head.ToArray(), CancellationToken.None);
         var probe = (await prober.ProbeAsync(headPath, CancellationToken.None)).Probe;
-        if (Refusal(probe, radio) is { } refusal)
+        var refusal = Refusal(probe, radio);
+        LiveLog.Probed(logger, head.Length, probe?.Video is { } v ? $"{v.Codec} {v.Width}x{v.Height}" : "none",
+            probe?.Audio is { } a ? $"{a.Codec} {a.Channels} ch" : "none", refusal?.Code ?? "no");
+        if (refusal is not null)
         {
             health.Problem = refusal;
             TryKill(receiver);

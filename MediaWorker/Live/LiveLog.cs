@@ -19,4 +19,13 @@ internal static partial class LiveLog
 
     [LoggerMessage(4106, LogLevel.Warning, "The live replay's download could not be made: {Detail}")]
     public static partial void DownloadFailed(ILogger logger, string detail);
+
+    [LoggerMessage(4107, LogLevel.Information, "Programme {ProgrammeId}: listening for the encoder (connection {Connection})")]
+    public static partial void Listening(ILogger logger, string programmeId, int connection);
+
+    [LoggerMessage(4108, LogLevel.Information, "Programme {ProgrammeId}: connection {Connection} closed after {Seconds:F1} s")]
+    public static partial void ConnectionClosed(ILogger logger, string programmeId, int connection, double seconds);
+
+    [LoggerMessage(4109, LogLevel.Information, "Encoder connected ({Bytes} bytes probed): video {Video}, audio {Audio}; refused: {Refusal}")]
+    public static partial void Probed(ILogger logger, long bytes, string video, string audio, string refusal);
 }

@@ -40,7 +40,7 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
         foreach (var rung in Rungs)
         {
             var text = await ReadAsync(rung.Name + ".m3u8", cancellationToken) ?? "";
-            _lengths[rung.Name] = Encoding.UTF8.GetByteCount(text);
+            _lengths[rung.Name + ".m3u8"] = Encoding.UTF8.GetByteCount(text);
             _segments[rung.Name] = LivePlaylistText.Segments(text).Count;
         }
         health.Segments = _segments.Values.DefaultIfEmpty(0).Min();

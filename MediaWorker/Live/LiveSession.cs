@@ -41,6 +41,8 @@ public sealed class LiveSession(LiveStreams.LiveStreamsClient client, Metadata a
             var ingest = new LiveIngest(ffmpeg, prober, settings, _health, logger) { Folder = Path.Combine(folder, $"r{lease.Run}-{connection}") };
             publisher.StartRun(ingest.Folder, $"r{lease.Run}-{connection}");
             _current = ingest;
+            LiveLog.Listening(logger, lease.ProgrammeId, connection);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await ingest.RunAsync(listenUrl, radio, publisher.Rungs, session.Token);
@@ -50,6 +52,7 @@ public sealed class LiveSession(LiveStreams.LiveStreamsClient client, Metadata a
                 LiveLog.EncodeFailed(logger, ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
             }
+            LiveLog.ConnectionClosed(logger, lease.ProgrammeId, connection, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             await PublishOnceAsync(publisher, CancellationToken.None); // the last segments of this connection
         }
         await session.CancelAsync();

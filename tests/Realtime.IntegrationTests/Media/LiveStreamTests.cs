@@ -17,26 +17,25 @@ namespace Realtime.IntegrationTests.Media;
 [Collection(MediaStackCollection.Name)]
 public sealed class LiveStreamTests(MediaStack stack)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Bound = LiveShow.Bound;
 
     [Fact]
     public async Task VideoStream_PlaysLive_SurvivesAReconnect_AndIsTheReplayWhenTheProgrammeEnds()
     {
         using var admin = await stack.Api.AsAsync("admin");
         using var anyone = stack.Api.CreateClient();
-        var programme = await Schedule(admin, "局长访谈：直播流与回放", "DirectorInterview");
-        var opened = await admin.PostAsync($"/api/programmes/{programme}/live-stream", null);
-        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        await using var show = await LiveShow.OpenAsync(stack, admin, "局长访谈：直播流与回放", "DirectorInterview", goLive: false);
+        var programme = show.Id;
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/programmes/{programme}/live-stream", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.GetAsync($"/api/programmes/{programme}/live-stream")).StatusCode);
-        var listening = await Stream(admin, programme, s => s.Address is not null, "a worker listening for the encoder");
+        var listening = await show.Stream(s => s.Address is not null, "a worker listening for the encoder");
         Assert.Equal(24, listening.Passphrase.Length);
         Assert.Equal(LiveStreamState.Listening, listening.State);
         (await admin.PostAsync($"/api/programmes/{programme}/live", null)).EnsureSuccessStatusCode();
 
         // The studio pushes 480p for 14 s; meanwhile a question goes on air.
         var first = StudioEncoder.Start(listening.Address!, listening.Passphrase, 14);
-        var receiving = await Stream(admin, programme, s => s.State == LiveStreamState.Receiving && s.Health?.Width is not null, "the encoder's picture");
+        var receiving = await show.Stream(s => s.State == LiveStreamState.Receiving && s.Health?.Width is not null, "the encoder's picture");
         Assert.Equal((854, 480), (receiving.Health!.Width, receiving.Health.Height));
         Assert.NotNull(receiving.Health.AudioCodec);
         var playback = await Eventually.Until(async () => (await anyone.GetFromJsonAsync<JsonElement>($"/api/programmes/{programme}/playback", ApiClient.Json))
@@ -62,34 +61,34 @@ public sealed class LiveStreamTests(MediaStack stack)
                 "the same ETag answers 304; a new segment gives a new ETag");
         }
         var grown = await Eventually.Until(() => anyone.GetStringAsync($"/live/{programme}/480p.m3u8"),
-            t => Segments(t).Count >= Segments(earlyText).Count + 3, "the live playlist growing", Bound);
+            t => LiveShow.Segments(t).Count >= LiveShow.Segments(earlyText).Count + 3, "the live playlist growing", Bound);
         Assert.StartsWith(earlyText, grown); // append-only: a player's earlier copy is a prefix
-        var segment = await anyone.GetAsync($"/live/{programme}/{Segments(grown)[0]}");
+        var segment = await anyone.GetAsync($"/live/{programme}/{LiveShow.Segments(grown)[0]}");
         Assert.Equal(HttpStatusCode.OK, segment.StatusCode);
         Assert.True(segment.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365), "segments never change");
         Assert.True((await segment.Content.ReadAsByteArrayAsync()).Length > 1000);
         await first.WaitAsync(Bound);
 
         // The encoder dropped: interrupted. A wrong passphrase is refused and said; the right one continues the playlists.
-        await Stream(admin, programme, s => s.State == LiveStreamState.Interrupted, "the stream interrupted when the encoder left");
+        await show.Stream(s => s.State == LiveStreamState.Interrupted, "the stream interrupted when the encoder left");
         var wrong = StudioEncoder.Start(listening.Address!, "wrongwrongwrongwrongwron", 3);
         Assert.NotEqual(0, (await wrong.WaitAsync(Bound)).ExitCode);
-        var refused = await Stream(admin, programme, s => s.Problem?.Code == "wrong_passphrase", "the wrong passphrase shown to the admin");
+        var refused = await show.Stream(s => s.Problem?.Code == "wrong_passphrase", "the wrong passphrase shown to the admin");
         Assert.Contains("密码", refused.Problem!.Message);
-        var before = Segments(await anyone.GetStringAsync($"/live/{programme}/480p.m3u8")).Count;
+        var before = LiveShow.Segments(await anyone.GetStringAsync($"/live/{programme}/480p.m3u8")).Count;
         await using (var second = StudioEncoder.Start(listening.Address!, listening.Passphrase, 8))
         {
             var continued = await Eventually.Until(() => anyone.GetStringAsync($"/live/{programme}/480p.m3u8"),
-                t => Segments(t).Count >= before + 3, "the same playlist continuing after the reconnect", Bound);
+                t => LiveShow.Segments(t).Count >= before + 3, "the same playlist continuing after the reconnect", Bound);
             Assert.Contains("#EXT-X-DISCONTINUITY", continued);
             await second.WaitAsync(Bound);
         }
 
         // The end of the show is the start of the replay: closed playlists, in the archive, the question a chapter.
-        (await admin.PostAsync($"/api/programmes/{programme}/end", null)).EnsureSuccessStatusCode();
-        var ended = await Stream(admin, programme, s => s.State == LiveStreamState.Ended, "the stream ended with the programme");
+        (await show.End()).EnsureSuccessStatusCode();
+        var ended = await show.Stream(s => s.State == LiveStreamState.Ended, "the stream ended with the programme");
         Assert.Null(ended.Problem);
-        var replay = await Eventually.Until(() => Archive(anyone, programme), d => d is not null, "the live replay in the archive", Bound);
+        var replay = await Eventually.Until(() => show.Archive(anyone), d => d is not null, "the live replay in the archive", Bound);
         var item = replay!.Value.GetProperty("item");
         Assert.Equal($"/live/{programme}/master.m3u8", item.GetProperty("playlistUrl").GetString());
         var closed = await anyone.GetAsync($"/live/{programme}/480p.m3u8");
@@ -99,7 +98,7 @@ public sealed class LiveStreamTests(MediaStack stack)
         var duration = item.GetProperty("entry").GetProperty("recording").GetProperty("durationSeconds").GetDouble();
         Assert.InRange(duration, 15, 30);
         Assert.InRange(chapter.GetProperty("onAirSeconds").GetDouble(), 0, 16);
-        var download = await Eventually.Until(async () => (await Archive(anyone, programme))!.Value.GetProperty("item").GetProperty("downloadUrl"),
+        var download = await Eventually.Until(async () => (await show.Archive(anyone))!.Value.GetProperty("item").GetProperty("downloadUrl"),
             d => d.ValueKind == JsonValueKind.String, "the download remuxed from the live rungs", Bound);
         var mp4 = await anyone.GetByteArrayAsync(download.GetString());
         Assert.True(mp4.Length > 100_000, $"the download has {mp4.Length} bytes");
@@ -110,7 +109,8 @@ public sealed class LiveStreamTests(MediaStack stack)
     public async Task Stream_CanOnlyBeOpenedForAScheduledOrLiveProgramme()
     {
         using var admin = await stack.Api.AsAsync("admin");
-        var programme = await Schedule(admin, "审批讲座：已结束的节目", "ApprovalLecture");
+        var programme = (await (await admin.PostAsJsonAsync("/api/programmes", ApiClient.ProgrammeBody("审批讲座：已结束的节目", ["210102"], "ApprovalLecture"),
+            ApiClient.Json)).ReadAsync<ProgrammeDetails>()).Id;
         (await admin.PostAsync($"/api/programmes/{programme}/live", null)).EnsureSuccessStatusCode();
         (await admin.PostAsync($"/api/programmes/{programme}/end", null)).EnsureSuccessStatusCode();
         var refused = await admin.PostAsync($"/api/programmes/{programme}/live-stream", null);
@@ -132,22 +132,5 @@ public sealed class LiveStreamTests(MediaStack stack)
             Assert.True(reply.Ok, reply.Error?.Message);
         }
         return id;
-    }
-
-    private static async Task<string> Schedule(HttpClient admin, string title, string series) =>
-        (await (await admin.PostAsJsonAsync("/api/programmes", ApiClient.ProgrammeBody(title, ["210102"], series), ApiClient.Json))
-            .ReadAsync<ProgrammeDetails>()).Id;
-
-    private static Task<LiveStream> Stream(HttpClient admin, string programme, Func<LiveStream, bool> done, string what) =>
-        Eventually.Until(async () => (await admin.GetFromJsonAsync<LiveStream>($"/api/programmes/{programme}/live-stream", ApiClient.Json))!,
-            done, what, Bound);
-
-    private static List<string> Segments(string playlist) =>
-        [.. playlist.Split('\n').Where(l => l.EndsWith(".ts", StringComparison.Ordinal))];
-
-    private static async Task<JsonElement?> Archive(HttpClient anyone, string programme)
-    {
-        var response = await anyone.GetAsync($"/api/archive/{programme}");
-        return response.IsSuccessStatusCode ? await response.ReadAsync<JsonElement>() : null;
     }
 }
