@@ -15,13 +15,13 @@ public static class DeskApi
     public sealed record SubmitRequest(string? RequestId, string? Text, string? DisplayName, string? CommunityCode,
         string? Topic, string? Department, bool IgnoreSimilar = false);
 
-    public sealed record DeskCatalogueView(Department[] Departments, IReadOnlyList<string> Topics, string[] ModerationTypes);
+    /// <summary>Reference lists and the text limits of the desk (the limits come from the silo's settings).</summary>
+    public sealed record DeskCatalogueView(Department[] Departments, IReadOnlyList<string> Topics, string[] ModerationTypes, DeskLimits Limits);
 
     public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Question desk").AddEndpointFilter<RetryAfterHeader>();
-        api.MapGet("/desk/catalogue", () => TypedResults.Ok(new DeskCatalogueView([.. DeskCatalogue.Departments], DeskCatalogue.Topics, ModerationRequest.Types)))
-            .WithSummary("部门、话题与管理操作类型");
+        api.MapGet("/desk/catalogue", Catalogue).WithSummary("部门、话题、管理操作类型与文字长度上限");
         var programme = api.MapGroup("/programmes/{id}");
         programme.MapGet("/desk", Snapshot).WithSummary("观众视角的提问队列快照（含“我的问题”）");
         programme.MapGet("/timeline", Timeline).WithSummary("每个问题的上播与解答时间（相对节目开始）");
@@ -35,6 +35,10 @@ public static class DeskApi
         staff.MapGet("/log", Log).WithSummary("管理日志（谁、何时、做了什么、前后变化）");
         return app;
     }
+
+    private static async Task<Ok<DeskCatalogueView>> Catalogue(IGrainFactory grains) =>
+        TypedResults.Ok(new DeskCatalogueView([.. DeskCatalogue.Departments], DeskCatalogue.Topics, ModerationRequest.Types,
+            await grains.GetGrain<IDeskRulesGrain>(0).GetLimits()));
 
     private static async Task<Results<Ok<ViewerSnapshot>, ProblemHttpResult>> Snapshot(string id, ClaimsPrincipal user, DeskGateway gateway) =>
         DeskGateway.IsProgrammeId(id)

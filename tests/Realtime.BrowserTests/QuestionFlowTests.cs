@@ -26,7 +26,7 @@ public sealed class QuestionFlowTests(BrowserFixture fixture)
         await viewer.GotoAsync($"/programme.html?id={programmeId}");
         await viewer.MarkAsync("viewer");
         await viewer.Page.Locator("#q-text").FillAsync(text);
-        await Expect(viewer.Page.Locator("#q-counter")).ToHaveTextAsync($"{text.Length}/300");
+        await Expect(viewer.Page.Locator("#q-counter")).ToHaveTextAsync($"{text.Length}/{BrowserStack.MaxQuestionLength}");
         await viewer.Page.Locator("#q-community").SelectOptionAsync(Community);
         await viewer.Page.Locator("#q-topic").SelectOptionAsync("住房");
         await viewer.Page.Locator("#q-department").SelectOptionAsync("housing");

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Realtime.Contracts.Questions;
 
 namespace Realtime.Grains.Questions;
 
@@ -12,6 +13,18 @@ public sealed class DeskRules
 
     /// <summary>Longest display name of an asker. Default 20.</summary>
     [Range(1, 100)] public int MaxDisplayNameLength { get; set; } = 20;
+
+    /// <summary>Longest place a phoned-in caller gives. Default 50.</summary>
+    [Range(1, 200)] public int MaxCallerLocationLength { get; set; } = 50;
+
+    /// <summary>Longest screener's note to the host. Default 200.</summary>
+    [Range(1, 1000)] public int MaxNoteLength { get; set; } = 200;
+
+    /// <summary>Longest comment with a rating of an answer. Default 200.</summary>
+    [Range(1, 1000)] public int MaxCommentLength { get; set; } = 200;
+
+    /// <summary>Longest reason a screener gives for a rejection. Default 100.</summary>
+    [Range(10, 500)] public int MaxRejectReasonLength { get; set; } = 100;
 
     /// <summary>Submissions one viewer may make per minute in one programme (outside slow mode). Default 5.</summary>
     [Range(1, 1_000_000)] public int SubmitsPerMinute { get; set; } = 5;
@@ -34,4 +47,7 @@ public sealed class DeskRules
 
     /// <summary>Words that hold a question for review instead of publishing it (matched ignoring spaces and punctuation).</summary>
     public List<string> BlockedWords { get; set; } = ["傻逼", "他妈的", "操你", "代开发票", "办证", "加微信", "赌博", "法轮"];
+
+    /// <summary>The text limits as the pages read them (served by <see cref="DeskRulesGrain"/>).</summary>
+    public DeskLimits Limits => new(MaxTextLength, MaxDisplayNameLength, MaxCallerLocationLength, MaxNoteLength, MaxCommentLength, MaxRejectReasonLength);
 }

@@ -23,7 +23,7 @@ public sealed partial class QuestionBook
             return Result<PublicQuestion>.Forbidden("只有提问人可以评价这个问题的答复。");
         if (score is < 1 or > 5)
             return Result<PublicQuestion>.Invalid("score", "评分应为 1 到 5 分。");
-        if (comment is { Length: > 0 } && TextRules.Check(comment, "评价", 200, allowLineBreaks: true) is { } error)
+        if (comment is { Length: > 0 } && TextRules.Check(comment, "评价", rules.MaxCommentLength, allowLineBreaks: true) is { } error)
             return Result<PublicQuestion>.Invalid("comment", error);
         if (!question.IsAnswered)
             return Refuse<PublicQuestion>(question, "评价（只能评价已解答的问题）");

@@ -24,15 +24,15 @@ public sealed partial class QuestionBook
             Approve c => Move(c.QuestionId, "通过", [QuestionStatus.Pending], q => ProgrammeState == ProgrammeState.Ended
                 ? ToFollowUp(q)
                 : q with { Status = QuestionStatus.Approved, Rank = ++_maxRank }),
-            Reject c => TextRules.Check(c.Reason, "拒绝理由", 100) is { } error
+            Reject c => TextRules.Check(c.Reason, "拒绝理由", rules.MaxRejectReasonLength) is { } error
                 ? Invalid("reason", error)
                 : Move(c.QuestionId, "拒绝", [QuestionStatus.Pending, QuestionStatus.Approved], q => q with { Status = QuestionStatus.Rejected, RejectReason = c.Reason.Trim(), PublicRejectReason = PublicReason(c.Reason.Trim()) }),
             Edit c => TextRules.Check(c.Text, "问题内容", rules.MaxTextLength, allowLineBreaks: true) is { } error
                 ? Invalid("text", error)
                 : Move(c.QuestionId, "编辑", [QuestionStatus.Pending, QuestionStatus.Approved, QuestionStatus.OnAir],
                     q => q with { Text = c.Text.Trim(), OriginalText = q.OriginalText ?? q.Text }, describe: q => q.Text),
-            AddNote c => c.Note.Length > 200 || TextRules.HasControlCharacters(c.Note) || BidiControls.Contains(c.Note)
-                ? Invalid("note", "给主持人的备注最多 200 个字符，且不能含控制字符。")
+            AddNote c => c.Note.Length > rules.MaxNoteLength || TextRules.HasControlCharacters(c.Note) || BidiControls.Contains(c.Note)
+                ? Invalid("note", $"给主持人的备注最多 {rules.MaxNoteLength} 个字符，且不能含控制字符。")
                 : Move(c.QuestionId, "添加备注", [QuestionStatus.Pending, QuestionStatus.Approved, QuestionStatus.OnAir],
                     q => q with { ScreenerNote = string.IsNullOrWhiteSpace(c.Note) ? null : c.Note.Trim() }, describe: q => q.ScreenerNote),
             Merge c => MergeInto(c),
@@ -118,7 +118,7 @@ public sealed partial class QuestionBook
             return Invalid("source", "来电问题的来源应为电话、短信或电子邮件。");
         if (TextRules.Check(command.CallerName, "来电人姓名", rules.MaxDisplayNameLength) is { } nameError)
             return Invalid("callerName", nameError);
-        if (command.CallerLocation is { Length: > 0 } location && TextRules.Check(location, "来电人所在地", 50) is { } locationError)
+        if (command.CallerLocation is { Length: > 0 } location && TextRules.Check(location, "来电人所在地", rules.MaxCallerLocationLength) is { } locationError)
             return Invalid("callerLocation", locationError);
         var askerId = "call:" + command.RequestId;
         if (_requests.TryGetValue(RequestKey(askerId, command.RequestId), out var existing))

@@ -6,7 +6,22 @@ namespace Realtime.BrowserTests.Infrastructure;
 /// <summary>One silo (with the demo programmes), one LiveApi and one Chromium, shared by every browser test.</summary>
 public sealed class BrowserStack : TestStack
 {
+    /// <summary>
+    /// Longest question the silo accepts here: not the default 300, so a page that copied the default instead of reading
+    /// the server's limit fails (SharedChromeTests, QuestionFlowTests).
+    /// </summary>
+    public const int MaxQuestionLength = 280;
+
+    /// <summary>Longest nickname or caller name the silo accepts here (default 20; longer, so the old copied 20 would show).</summary>
+    public const int MaxDisplayNameLength = 24;
+
     protected override bool DemoProgrammes => true;
+
+    protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>
+    {
+        ["Desk__MaxTextLength"] = MaxQuestionLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Desk__MaxDisplayNameLength"] = MaxDisplayNameLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Small upload blocks (the smallest allowed), so a short sample recording travels as several blocks.</summary>
     protected override IReadOnlyDictionary<string, string> LiveApiSettings => new Dictionary<string, string>

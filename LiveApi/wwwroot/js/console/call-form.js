@@ -1,7 +1,7 @@
 // The phone-in / SMS / e-mail entry form: a screener types the caller's question; it joins the host's queue.
 import { S, byId, say, visibleLength } from "../core/dom.js";
 import { deskCall } from "../core/hub.js";
-import { LIMITS, fillCommunities, fillOptions, newRequestId } from "../core/catalogue.js";
+import { fillCommunities, fillOptions, newRequestId } from "../core/catalogue.js";
 
 export function setUpCallForm({ hub, programmeId, catalogue }) {
   const f = {
@@ -14,12 +14,15 @@ export function setUpCallForm({ hub, programmeId, catalogue }) {
   fillCommunities(f.community, catalogue.districts, { placeholder: S.optional });
   fillOptions(f.topic, S.anyTopic, catalogue.topics.map((t) => [t, t]));
   fillOptions(f.department, S.anyDepartment, catalogue.departmentList.map((d) => [d.code, d.name]));
+  const { limits } = catalogue;
+  f.name.maxLength = limits.displayNameLength;
+  f.location.maxLength = limits.callerLocationLength;
   let requestId = newRequestId(); // kept until the call is accepted, so a retry never enters it twice
 
   const count = () => {
     const n = visibleLength(f.text.value.trim());
-    f.counter.textContent = S.counter(n, LIMITS.questionLength);
-    f.counter.classList.toggle("over", n > LIMITS.questionLength);
+    f.counter.textContent = S.counter(n, limits.questionLength);
+    f.counter.classList.toggle("over", n > limits.questionLength);
   };
   f.text.addEventListener("input", count);
   count();

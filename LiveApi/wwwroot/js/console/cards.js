@@ -3,7 +3,6 @@
 import { S, el } from "../core/dom.js";
 import { formatElapsed, statusBadge, formatTime } from "../core/format.js";
 import { sourceIcon } from "../core/icons.js";
-import { LIMITS } from "../core/catalogue.js";
 
 /**
  * Actions by column. `key` is the keyboard shortcut (documented on the page); `host` marks host-only actions.
@@ -110,7 +109,7 @@ export function panelFor(ctx, q, kind) {
     const select = el("select", { attrs: { id: id + "-reason" } },
       ctx.desk.rejectReasons.map((r) => el("option", { text: r, attrs: { value: r } })),
       el("option", { text: S.rejectOther, attrs: { value: "" } }));
-    const free = el("input", { attrs: { type: "text", id: id + "-free", maxlength: 100 } });
+    const free = el("input", { attrs: { type: "text", id: id + "-free", maxlength: ctx.limits.rejectReasonLength } });
     const freeField = el("div", "field", el("label", { text: S.rejectFreeText, attrs: { for: id + "-free" } }), free);
     freeField.hidden = true;
     select.addEventListener("change", () => { freeField.hidden = select.value !== ""; if (!freeField.hidden) free.focus(); });
@@ -118,7 +117,7 @@ export function panelFor(ctx, q, kind) {
     first = select;
     collect = () => ["Reject", S.reject, select.value || free.value.trim()];
   } else if (kind === "edit") {
-    const text = el("textarea", { attrs: { id: id + "-text", rows: 3, maxlength: LIMITS.questionLength * 2 } });
+    const text = el("textarea", { attrs: { id: id + "-text", rows: 3, maxlength: ctx.limits.questionLength * 2 } });
     text.value = q.text;
     form.append(el("div", "field", el("label", { text: S.editText, attrs: { for: id + "-text" } }), text));
     first = text;
@@ -132,7 +131,7 @@ export function panelFor(ctx, q, kind) {
     first = select;
     collect = () => (select.value ? ["Merge", S.merge, Number(select.value)] : null);
   } else if (kind === "note") {
-    const note = el("input", { attrs: { type: "text", id: id + "-note", maxlength: LIMITS.noteLength } });
+    const note = el("input", { attrs: { type: "text", id: id + "-note", maxlength: ctx.limits.noteLength } });
     note.value = q.screenerNote ?? "";
     form.append(el("div", "field", el("label", { text: S.noteText, attrs: { for: id + "-note" } }), note));
     first = note;

@@ -1,14 +1,16 @@
-// Reference lists every form needs: districts with their communities, topics and departments.
+// Reference lists every form needs: districts with their communities, topics and departments, and the text limits.
 import { S, el } from "./dom.js";
 import { getJson } from "./api.js";
 
-/** Limits the server enforces by default (Desk:MaxTextLength, Desk:MaxDisplayNameLength); not served by the API yet. */
-export const LIMITS = { questionLength: 300, displayNameLength: 20, callerLocationLength: 50, noteLength: 200 };
-
+/**
+ * Districts, topics, departments and `limits`: the desk's text limits as the silo is configured (questionLength,
+ * displayNameLength, callerLocationLength, noteLength, commentLength, rejectReasonLength). Forms take their
+ * maxlength attributes and counters from these, never from a copied number.
+ */
 export async function loadCatalogue() {
   const [districts, desk] = await Promise.all([getJson("/api/districts"), getJson("/api/desk/catalogue")]);
   const departments = new Map(desk.departments.map((d) => [d.code, d.name]));
-  return { districts, topics: desk.topics, departments, departmentList: desk.departments };
+  return { districts, topics: desk.topics, departments, departmentList: desk.departments, limits: desk.limits };
 }
 
 /** A community picker grouped by district (optgroup per district). */

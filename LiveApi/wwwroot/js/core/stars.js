@@ -2,7 +2,6 @@
 // optional comment. The stars are radio buttons (arrow keys work); the star glyphs only repeat the text.
 import { S, el, say, visibleLength } from "./dom.js";
 
-export const COMMENT_LIMIT = 200;
 let forms = 0;
 
 const starsText = (filled) => "★".repeat(filled) + "☆".repeat(5 - filled);
@@ -15,14 +14,17 @@ export function ratingSummary(q) {
     el("span", { class: "rating-text", text: S.ratingSummary(q.averageRating, q.ratings) }));
 }
 
-/** A rating form; onRate(score, comment|null) resolves when accepted and throws (with the server's message) when not. */
-export function ratingForm(onRate) {
+/**
+ * A rating form; onRate(score, comment|null) resolves when accepted and throws (with the server's message) when not.
+ * `commentLength` is the server's limit (catalogue.limits.commentLength); without it the server alone checks.
+ */
+export function ratingForm(onRate, commentLength = null) {
   const id = `rate-${++forms}`;
   const error = el("div", { class: "message", data: { kind: "error" }, attrs: { role: "alert", hidden: true } });
-  const comment = el("textarea", { attrs: { id: `${id}-comment`, rows: 2, maxlength: COMMENT_LIMIT, "aria-describedby": `${id}-hint` } });
+  const comment = el("textarea", { attrs: { id: `${id}-comment`, rows: 2, maxlength: commentLength, "aria-describedby": `${id}-hint` } });
   const commentField = el("div", { class: "field rate-comment", attrs: { hidden: true } },
     el("label", { text: S.rateComment, attrs: { for: `${id}-comment` } }), comment,
-    el("span", { class: "hint", text: S.rateCommentHint, attrs: { id: `${id}-hint` } }));
+    el("span", { class: "hint", text: S.rateCommentHint(commentLength), attrs: { id: `${id}-hint` } }));
   const submit = el("button", { class: "primary", text: S.rateSubmit, data: { role: "rate" }, attrs: { type: "submit", hidden: true } });
   const labels = [];
   const row = el("div", "stars-input");
@@ -48,7 +50,7 @@ export function ratingForm(onRate) {
     const score = Number(form.querySelector("input:checked")?.value ?? 0);
     if (!score) return say(error, S.rateNeedScore, "error");
     const text = comment.value.trim();
-    if (visibleLength(text) > COMMENT_LIMIT) return say(error, S.tooLong(visibleLength(text) - COMMENT_LIMIT), "error");
+    if (commentLength && visibleLength(text) > commentLength) return say(error, S.tooLong(visibleLength(text) - commentLength), "error");
     submit.disabled = true;
     try {
       await onRate(score, text || null);

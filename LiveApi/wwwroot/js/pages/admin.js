@@ -5,7 +5,7 @@ import { S, el, byId, applyStrings, say } from "../core/dom.js";
 import { formatRange, stateBadge } from "../core/format.js";
 import { getJson, postJson, signOut, isAdmin } from "../core/api.js";
 import { connectHub, StatusIndicator } from "../core/hub.js";
-import { requireSignIn, roleNames } from "../core/signin.js";
+import { requireSignIn, showSession } from "../core/signin.js";
 import { mountUpload } from "../admin/media-upload.js";
 import { MediaJobs } from "../admin/media-jobs.js";
 
@@ -154,9 +154,7 @@ function renderAll() {
 // ---- start ----------------------------------------------------------------------------------------------------
 async function main() {
   session = await requireSignIn((s) => (isAdmin(s) ? null : S.needAdmin));
-  byId("signed-in").textContent = S.signedInAs(session.name, roleNames(session));
-  byId("sign-out").hidden = false;
-  byId("sign-out").addEventListener("click", () => { signOut(); location.reload(); });
+  showSession(session);
   byId("admin").hidden = false;
 
   const [series, list] = await Promise.all([getJson("/api/series"), getJson("/api/districts")]);

@@ -2,20 +2,22 @@
 // inline actions with keyboard shortcuts, drag to reorder (hosts), phone-in entry, the moderation log, pause and
 // slow mode. Roles come from the login: a screener gets no on-air, ordering or "next" controls.
 import { S, el, byId, applyStrings, query, say, syncChildren, keepFocus } from "../core/dom.js";
-import { formatClock, formatElapsed, formatRange, stateBadge } from "../core/format.js";
-import { getJson, signOut, isHost as hasHostRole, mayModerate } from "../core/api.js";
+import { formatElapsed, stateBadge } from "../core/format.js";
+import { getJson, signOut, isHost as hasHostRole } from "../core/api.js";
 import { connectHub, deskCall, StatusIndicator } from "../core/hub.js";
 import { loadCatalogue } from "../core/catalogue.js";
-import { requireSignIn, roleNames } from "../core/signin.js";
+import { requireSignIn, showSession } from "../core/signin.js";
 import { StaffDesk } from "../console/staff-desk.js";
-import { ACTIONS, actionsFor, cardContent, columnOf, panelFor } from "../console/cards.js";
+import { cardContent, columnOf, panelFor } from "../console/cards.js";
 import { setUpCallForm } from "../console/call-form.js";
+import { renderLog, loadOlderLog } from "../console/moderation-log.js";
+import { setUpKeyboard } from "../console/keyboard.js";
+import { showPicker } from "../console/picker.js";
 
 applyStrings();
 const programmeId = query("id");
 const desk = new StaffDesk();
 const cards = new Map(); // question id → { li, key, panel: { kind, node } | null }
-let session = null;
 let programme = null;
 let catalogue = null;
 let hub = null;
@@ -23,7 +25,11 @@ let dragging = false;
 
 const ctx = {
   desk,
+  programmeId,
+  session: null,
   isHost: false,
+  /** The server's text limits (maxlength of the inline forms). */
+  get limits() { return catalogue.limits; },
   departmentName: (code) => catalogue?.departments.get(code) ?? code,
   /** A desk method on one question: Approve(pid, qid, ...args). */
   act: (method, q, label, ...args) => ctx.invoke(method, [q.id, ...args], label, q),
@@ -118,29 +124,6 @@ function renderHeader() {
   }
 }
 
-/** Log values are stored as the server's short forms ("Approved", "next=3", "paused=True"): say them in words. */
-function translate(value) {
-  if (!value) return value;
-  if (S.status[value]) return S.status[value];
-  let m;
-  if ((m = /^next=(\d*)$/.exec(value))) return S.logNextValue(m[1] ? Number(m[1]) : null);
-  if ((m = /^paused=(true|false)$/i.exec(value))) return S.logPausedValue(m[1].toLowerCase() === "true");
-  if ((m = /^slow=(\d+)s$/.exec(value))) return S.logSlowValue(Number(m[1]));
-  if ((m = /^Merged→#(\d+)$/.exec(value))) return S.mergedInto(Number(m[1]));
-  if ((m = /^(Phone|Sms|Email): ([\s\S]*)$/.exec(value))) return S.labelled(S.source[m[1]], m[2]);
-  if (value.startsWith("banned ")) return S.logBanned;
-  return value;
-}
-
-function renderLog() {
-  const entries = [...desk.log.values()].sort((a, b) => b.sequence - a.sequence).slice(0, 300);
-  byId("log").replaceChildren(...(entries.length ? entries.map((e) => el("li", { data: { sequence: e.sequence } },
-    el("time", { text: formatClock(new Date(e.at)), attrs: { datetime: e.at } }), " ",
-    el("span", { text: S.logLine(e, S.logAction[e.action] ?? e.action) }),
-    (e.before || e.after) && e.action !== "reorder" ? el("span", { class: "log-change", text: S.logChange(translate(e.before), translate(e.after)) }) : null))
-    : [el("li", { class: "empty", text: S.logEmpty })]));
-}
-
 function render() {
   renderHeader();
   const pending = desk.pending();
@@ -155,7 +138,7 @@ function render() {
   fillList("done", done, S.doneEmpty);
   // Forget cards of questions no longer shown anywhere.
   for (const [id, entry] of cards) if (!entry.li.isConnected) cards.delete(id);
-  renderLog();
+  renderLog(desk);
 }
 
 // Waiting times and the on-air timer tick without re-rendering.
@@ -165,7 +148,7 @@ setInterval(() => {
   });
 }, 1000);
 
-// ---- host controls, drag to reorder, keyboard ------------------------------------------------------------------
+// ---- host controls and drag to reorder ------------------------------------------------------------------------
 function setUpHostControls() {
   byId("host-controls").hidden = false;
   byId("pause-toggle").addEventListener("click", () =>
@@ -188,91 +171,12 @@ function setUpHostControls() {
   });
 }
 
-function reorderByKey(q, li, up) {
-  if (q.status !== "Approved" || !ctx.isHost) return;
-  let after;
-  if (up) {
-    const previous = li.previousElementSibling;
-    if (!previous) return;
-    after = previous.previousElementSibling?.dataset.question ?? null;
-  } else {
-    const next = li.nextElementSibling;
-    if (!next?.dataset.question) return;
-    after = next.dataset.question;
-  }
-  ctx.invoke("Reorder", [q.id, after === null ? null : Number(after)], up ? S.moveUp : S.moveDown, q);
-}
-
-function moveFocus(from, step) {
-  const all = [...document.querySelectorAll(".columns .q")];
-  const index = from ? all.indexOf(from) : -1;
-  const target = all[index < 0 ? 0 : Math.min(all.length - 1, Math.max(0, index + step))];
-  target?.focus();
-}
-
-document.addEventListener("keydown", (event) => {
-  if (!session || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.target.closest?.("input, textarea, select, [contenteditable], .q-panel")) return;
-  const li = event.target.closest?.(".columns .q");
-  const q = li ? desk.questions.get(Number(li.dataset.question)) : null;
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  let handled = true;
-  if (event.shiftKey && (key === "ArrowUp" || key === "ArrowDown") && q) reorderByKey(q, li, key === "ArrowUp");
-  else if (key === "j" || key === "ArrowDown") moveFocus(li, 1);
-  else if (key === "k" || key === "ArrowUp") moveFocus(li, -1);
-  else {
-    const name = q ? actionsFor(columnOf(q), q, ctx.isHost).find((n) => ACTIONS[n].key === key) : null;
-    if (name) ACTIONS[name].run(ctx, q);
-    else if (ctx.isHost && key === "o" && desk.nextId && desk.questions.get(desk.nextId)) ACTIONS.onAir.run(ctx, desk.questions.get(desk.nextId));
-    else if (ctx.isHost && (key === "d" || key === "f") && desk.onAirId && desk.questions.get(desk.onAirId)) {
-      ACTIONS[key === "d" ? "answered" : "followUp"].run(ctx, desk.questions.get(desk.onAirId));
-    } else handled = false;
-  }
-  if (handled) event.preventDefault();
-});
-
-function renderShortcuts() {
-  byId("shortcuts").replaceChildren(...S.shortcuts.flatMap(([keys, what]) => [el("dt", {}, el("kbd", { text: keys })), el("dd", { text: what })]));
-}
-
-// ---- the moderation log's older pages (REST) -------------------------------------------------------------------
-async function loadOlderLog() {
-  const before = desk.oldestLogSequence;
-  const url = `/api/programmes/${encodeURIComponent(programmeId)}/moderation/log?take=50` + (before ? `&before=${before}` : "");
-  try {
-    const entries = await getJson(url, session.accessToken);
-    desk.addLog(entries);
-    byId("log-more").hidden = entries.length < 50;
-    renderLog();
-  } catch (error) {
-    say(byId("action-error"), error.message, "error");
-  }
-}
-
-// ---- choosing a programme when the URL names none ----------------------------------------------------------------
-async function showPicker() {
-  // Live now and scheduled in the next 7 days (the landing window), not every programme ever.
-  const view = await getJson("/api/programmes/window");
-  const list = [...view.live, ...view.upcoming]
-    .filter((p) => (p.state === "Live" || p.state === "Scheduled") && mayModerate(session, p.id))
-    .sort((a, b) => (a.state === b.state ? a.scheduledStart.localeCompare(b.scheduledStart) : a.state === "Live" ? -1 : 1));
-  byId("picker").hidden = false;
-  byId("picker-list").replaceChildren(...(list.length ? list.map((p) => el("li", { class: "card state-" + p.state.toLowerCase() },
-    el("div", "card-top", stateBadge(p.state), el("span", { class: "series", text: S.series[p.series] })),
-    el("h3", "title", el("a", { class: "card-link", text: p.title, attrs: { href: "/console.html?id=" + encodeURIComponent(p.id) } })),
-    el("p", { class: "when", text: formatRange(p.scheduledStart, p.scheduledEnd) })))
-    : [el("li", { class: "empty", text: S.none })]));
-}
-
 // ---- start ----------------------------------------------------------------------------------------------------
 async function main() {
-  session = await requireSignIn();
+  const session = ctx.session = await requireSignIn();
   ctx.isHost = hasHostRole(session);
-  byId("signed-in").textContent = S.signedInAs(session.name, roleNames(session));
-  const signOutButton = byId("sign-out");
-  signOutButton.hidden = false;
-  signOutButton.addEventListener("click", () => { signOut(); location.reload(); });
-  if (!programmeId) return showPicker();
+  showSession(session);
+  if (!programmeId) return showPicker(session);
 
   try {
     [programme, catalogue] = await Promise.all([getJson(`/api/programmes/${encodeURIComponent(programmeId)}`), loadCatalogue()]);
@@ -281,7 +185,7 @@ async function main() {
   }
   byId("console").hidden = false;
   byId("screener-note").hidden = ctx.isHost;
-  renderShortcuts();
+  setUpKeyboard(ctx);
   render();
 
   hub = connectHub("/hubs/desk", {
@@ -312,7 +216,7 @@ async function main() {
   });
   if (ctx.isHost) setUpHostControls();
   setUpCallForm({ hub, programmeId, catalogue });
-  byId("log-more").addEventListener("click", loadOlderLog);
+  byId("log-more").addEventListener("click", () => loadOlderLog(ctx));
   await hub.start();
 }
 

@@ -6,7 +6,7 @@ import { S, el, byId, applyStrings, say, visibleLength, syncChildren, keepFocus 
 import { formatDateTime, formatTime } from "../core/format.js";
 import { postJson, signOut, ApiError } from "../core/api.js";
 import { pager } from "../core/pager.js";
-import { requireSignIn, roleNames } from "../core/signin.js";
+import { requireSignIn, showSession } from "../core/signin.js";
 import { loadCatalogue } from "../core/catalogue.js";
 import { followUpBadge, followUpState, deadlineText, answerBlock } from "../core/followup-view.js";
 
@@ -196,9 +196,7 @@ async function answer(c, { text, error, submit }) {
 
 async function main() {
   session = await requireSignIn((s) => (s.roles.includes("department") && s.department ? null : S.needDepartment));
-  byId("signed-in").textContent = S.signedInAs(session.name, roleNames(session));
-  byId("sign-out").hidden = false;
-  byId("sign-out").addEventListener("click", () => { signOut(); location.reload(); });
+  showSession(session);
   catalogue = await loadCatalogue().catch(() => ({ departments: new Map(), districts: [] }));
   byId("department-title").textContent = S.departmentHeading(departmentName(session.department));
   byId("cases").hidden = false;

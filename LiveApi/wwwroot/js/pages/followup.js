@@ -56,7 +56,7 @@ async function showRating(c, holder) {
   } else if (snapshot.myRatings.includes(c.questionId)) {
     holder.append(summary ?? el("span"), el("span", { class: "badge rated", text: S.rated }));
   } else {
-    holder.append(ratingForm((score, comment) => rate(c, score, comment, holder)));
+    holder.append(ratingForm((score, comment) => rate(c, score, comment, holder), catalogue.limits?.commentLength));
   }
 }
 
