@@ -46,7 +46,8 @@ public sealed class LiveEventDispatcher(
                     playlists.Changed(changed.Stream);
                     await Task.WhenAll(
                         live.Clients.Group(HubGroups.Media).LiveStreamChanged(changed.Stream),
-                        live.Clients.Group(HubGroups.Programme(changed.Stream.ProgrammeId)).LivePlaybackChanged(changed.Stream.ToPlayback()));
+                        live.Clients.Group(HubGroups.Programme(changed.Stream.ProgrammeId)).LivePlaybackChanged(changed.Stream.ToPlayback()),
+                        desk.Clients.Group(HubGroups.Desk(changed.Stream.ProgrammeId)).LivePlaybackChanged(changed.Stream.ToPlayback()));
                     break;
             }
             metrics.Pushed(liveEvent.GetType().Name, Stopwatch.GetElapsedTime(started));

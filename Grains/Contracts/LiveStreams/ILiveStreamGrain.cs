@@ -51,6 +51,10 @@ public interface ILiveQueueGrain : IGrainWithStringKey
     [Alias("LeaseNext")]
     Task<LiveStream?> LeaseNext(string workerId, string address, TimeSpan lease);
 
+    /// <summary>Every open stream (waiting or leased), for the admin page.</summary>
+    [Alias("List")]
+    Task<LiveStream[]> List();
+
     /// <summary>The stream ended: stop watching it.</summary>
     [Alias("Finished")]
     Task Finished(string programmeId);

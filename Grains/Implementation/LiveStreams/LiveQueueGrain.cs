@@ -48,6 +48,13 @@ public sealed class LiveQueueGrain(
         return null;
     }
 
+    public async Task<LiveStream[]> List()
+    {
+        var streams = await Task.WhenAll(state.State.Waiting.Concat(state.State.Leased).Distinct()
+            .Select(id => grains.GetGrain<ILiveStreamGrain>(id).Get()));
+        return [.. streams.OfType<LiveStream>()];
+    }
+
     public Task Finished(string programmeId) =>
         state.State.Waiting.Remove(programmeId) | state.State.Leased.Remove(programmeId) ? Persist() : Task.CompletedTask;
 
