@@ -40,6 +40,7 @@ public sealed class LiveStreamTests(BrowserFixture fixture)
             await using var studio = StudioEncoder.Start(stream.Address!, stream.Passphrase, 40, size: "640x360");
             await Expect(item).ToHaveAttributeAsync("data-state", "Receiving");
             await Expect(item.Locator(".live-health")).ToContainTextAsync("640×360");
+            await operatorTab.AssertAccessibleAsync("admin-live-stream");
 
             // A viewer's phone: the live picture on top of the desk, playing, with the delay behind the studio.
             await using var viewer = await fixture.OpenAsync(Viewport.Phone);
@@ -61,6 +62,7 @@ public sealed class LiveStreamTests(BrowserFixture fixture)
             await backstage.ModerateAsync(programmeId, new { type = "approve", questionId = question });
             await backstage.ModerateAsync(programmeId, new { type = "on-air", questionId = question });
             await Expect(page.Locator("#live-caption")).ToHaveTextAsync("正在解答：请问企业开办现在最快几天能办完？");
+            await viewer.AssertAccessibleAsync("programme-live-player");
 
             // Paused and behind the live edge: "回到直播" brings the viewer back.
             await page.Locator("#live-media").EvaluateAsync("m => m.pause()");
