@@ -1,5 +1,6 @@
 using System.Net;
 using Realtime.MediaWorker.Jobs;
+using Realtime.MediaWorker.Live;
 using Realtime.MediaWorker.Tools;
 using Realtime.MediaWorker.Transcoding;
 using Realtime.ServiceDefaults;
@@ -15,6 +16,7 @@ public static class WorkerHosting
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(settings.ListenAddress), settings.HealthPort));
         builder.Services.AddTranscoding();
         builder.AddSettings<JobSettings>(JobSettings.Section);
+        builder.AddSettings<LiveSettings>(LiveSettings.Section);
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddSingleton<ToolCheckService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ToolCheckService>());

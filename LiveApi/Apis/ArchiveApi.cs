@@ -60,8 +60,8 @@ public static class ArchiveApi
         var entry = Identifiers.ProgrammeId().IsMatch(programmeId) ? await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Get(programmeId) : null;
         if (entry is null)
             return ResultMapping.NotFound($"节目 {programmeId} 还没有发布录像。");
-        var timeline = (await grains.GetGrain<IQuestionDeskGrain>(programmeId).GetTimeline()).Value;
-        return TypedResults.Ok(new ArchiveDetail(Item(entry), timeline.IsDefault ? [] : [.. timeline.Where(t => t.Status == QuestionStatus.Answered)]));
+        var timeline = await Timeline(programmeId, entry.Recording, grains);
+        return TypedResults.Ok(new ArchiveDetail(Item(entry), [.. timeline.Where(t => t.Status == QuestionStatus.Answered)]));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Captions(string programmeId, IGrainFactory grains, HttpContext http)
@@ -69,9 +69,9 @@ public static class ArchiveApi
         var entry = Identifiers.ProgrammeId().IsMatch(programmeId) ? await grains.GetGrain<IArchiveGrain>(IArchiveGrain.Key).Get(programmeId) : null;
         if (entry is null)
             return ResultMapping.NotFound($"节目 {programmeId} 还没有发布录像。");
-        var timeline = (await grains.GetGrain<IQuestionDeskGrain>(programmeId).GetTimeline()).Value;
+        var timeline = await Timeline(programmeId, entry.Recording, grains);
         http.Response.Headers.CacheControl = "public, max-age=60";
-        return TypedResults.Text(CaptionTrack.Build(timeline.IsDefault ? [] : timeline,
+        return TypedResults.Text(CaptionTrack.Build(timeline,
             entry.Recording.DurationSeconds > 0 ? entry.Recording.DurationSeconds : null), "text/vtt; charset=utf-8");
     }
 
@@ -108,10 +108,29 @@ public static class ArchiveApi
         return TypedResults.Redirect(storage.PlaybackUrl(job.OutputContainer, path).ToString());
     }
 
+    /// <summary>
+    /// The on-air timeline in the recording's own seconds. The desk counts from the programme's start; a live capture
+    /// starts at its first segment's PROGRAM-DATE-TIME, so its chapters move by the difference.
+    /// </summary>
+    private static async Task<ImmutableArray<TimelineEntry>> Timeline(string programmeId, Recording recording, IGrainFactory grains)
+    {
+        var timeline = (await grains.GetGrain<IQuestionDeskGrain>(programmeId).GetTimeline()).Value;
+        if (timeline.IsDefault)
+            return [];
+        if (recording.StartsAt is not { } startsAt || await grains.GetGrain<IProgrammeGrain>(programmeId).Get() is not { StartedAt: { } startedAt })
+            return timeline;
+        var shift = Math.Round((startedAt - startsAt).TotalSeconds, 1);
+        return [.. timeline.Select(t => t with
+        {
+            OnAirSeconds = Math.Max(0, t.OnAirSeconds + shift),
+            AnsweredSeconds = t.AnsweredSeconds is { } answered ? Math.Max(0, answered + shift) : null,
+        })];
+    }
+
     private static ArchiveItem Item(ArchiveEntry entry)
     {
         var r = entry.Recording;
-        string? Url(string? path) => path is null ? null : $"/media/{r.JobId}/{path}";
+        string? Url(string? path) => path is null ? null : r.Live ? $"/live/{r.ProgrammeId}/{path}" : $"/media/{r.JobId}/{path}";
         return new ArchiveItem(entry, Url(r.MasterPath)!, Url(r.DownloadPath), Url(r.PosterPath), Url(r.StoryboardPath));
     }
 }

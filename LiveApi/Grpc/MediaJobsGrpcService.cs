@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Realtime.Contracts.Common;
@@ -98,12 +96,7 @@ public sealed class MediaJobsGrpcService(IGrainFactory grains, MediaStorage stor
         return Ack(result);
     }
 
-    private void Authorize(ServerCallContext context)
-    {
-        var presented = Encoding.UTF8.GetBytes(context.RequestHeaders.GetValue("x-worker-key") ?? "");
-        if (!options.Value.WorkerKeys.Any(k => CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(k))))
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown worker key (x-worker-key): set Worker:Key to one of LiveApi's Media:WorkerKeys."));
-    }
+    private void Authorize(ServerCallContext context) => WorkerKey.Authorize(context, options.Value);
 
     private IMediaJobGrain JobGrain(string jobId) =>
         jobId.Length is >= 1 and <= 40 && jobId.All(char.IsAsciiHexDigitLower)
@@ -112,18 +105,16 @@ public sealed class MediaJobsGrpcService(IGrainFactory grains, MediaStorage stor
 
     private static string WorkerId(string id) => Text(id, 100, "worker_id");
 
-    private static string Text(string value, int max, string field) =>
-        string.IsNullOrWhiteSpace(value) || value.Length > max || value.Any(char.IsControl) ? throw Invalid(field, $"1–{max} printable characters") : value;
+    private static string Text(string value, int max, string field) => WorkerKey.Text(value, max, field);
 
     private static string? MediaPath(string path, string field) =>
         string.IsNullOrEmpty(path) ? null
         : path.Length > 200 || path.Contains("..", StringComparison.Ordinal) || path.StartsWith('/') || path.Any(char.IsControl) ? throw Invalid(field, "a relative path inside the output container")
         : path;
 
-    private static double? Clamp(double? value, double min, double max) =>
-        value is { } v && double.IsFinite(v) ? Math.Clamp(v, min, max) : null;
+    private static double? Clamp(double? value, double min, double max) => WorkerKey.Clamp(value, min, max);
 
-    private static RpcException Invalid(string field, string rule) => new(new Status(StatusCode.InvalidArgument, $"{field}: {rule}"));
+    private static RpcException Invalid(string field, string rule) => WorkerKey.Invalid(field, rule);
 
     private static Ack Ack(Result<MediaJob> result) => result.IsOk
         ? new Ack { State = result.Value!.State.ToString() }

@@ -89,6 +89,7 @@ public static class LiveApiHosting
         services.AddHostedService<ViewerReporter>();
         services.AddOptions<MediaSettings>().BindConfiguration(MediaSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MediaStorage>();
+        services.AddSingleton<LivePlaylists>();
         services.AddHostedService<MediaPreparation>();
         services.AddSingleton<LiveEventDispatcher>();
         services.AddSingleton<HostRegistrationService>();
@@ -130,10 +131,12 @@ public static class LiveApiHosting
         app.MapReportsApi();
         app.MapMediaApi();
         app.MapArchiveApi();
+        app.MapLiveStreamsApi();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapHub<DeskHub>("/hubs/desk");
         app.MapGrpcService<StudioGrpcService>().RequireHost($"*:{grpcPort}");
         app.MapGrpcService<MediaJobsGrpcService>().RequireHost($"*:{grpcPort}");
+        app.MapGrpcService<LiveStreamsGrpcService>().RequireHost($"*:{grpcPort}");
 
         app.MapGrpcHealthChecksService().RequireHost($"*:{grpcPort}");
         if (app.DeveloperSurfaces())

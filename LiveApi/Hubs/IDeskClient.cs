@@ -13,6 +13,9 @@ public interface IDeskClient
 
     /// <summary>To the asker only: one of their own questions changed (approved, on air, rejected with reason …).</summary>
     Task MyQuestionChanged(string programmeId, PublicQuestion question);
+
+    /// <summary>To every viewer of the programme: its live stream became playable, lost its signal or ended.</summary>
+    Task LivePlaybackChanged(Contracts.LiveStreams.LivePlayback playback);
 }
 
 public sealed record ViewerPatch(string ProgrammeId, long Version, PublicQuestion[] Questions, DeskStatus Status);

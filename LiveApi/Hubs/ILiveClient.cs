@@ -10,4 +10,10 @@ public interface ILiveClient
 
     /// <summary>To admins watching the media page: a transcoding job's state or progress (percent, fps, speed, ETA).</summary>
     Task MediaJobChanged(Contracts.Media.MediaJob job, int? queuePosition);
+
+    /// <summary>To admins watching the media page: a live stream's state, encoder address and health.</summary>
+    Task LiveStreamChanged(Contracts.LiveStreams.LiveStream stream);
+
+    /// <summary>To a programme's viewers: its live stream became playable, lost its signal or ended.</summary>
+    Task LivePlaybackChanged(Contracts.LiveStreams.LivePlayback playback);
 }

@@ -45,6 +45,14 @@ public sealed class LiveHub(IGrainFactory grains, TimeProvider clock) : Hub<ILiv
         return [.. await grains.GetGrain<Contracts.Media.IMediaQueueGrain>(Contracts.Media.IMediaQueueGrain.Key).List()];
     }
 
+    /// <summary>Admins: every open live stream (address, passphrase, health), then each change as it happens.</summary>
+    [Microsoft.AspNetCore.Authorization.Authorize(Roles = "admin")]
+    public async Task<Contracts.LiveStreams.LiveStream[]> WatchLiveStreams()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Media);
+        return [.. await grains.GetGrain<Contracts.LiveStreams.ILiveQueueGrain>(Contracts.LiveStreams.ILiveQueueGrain.Key).List()];
+    }
+
     public Task UnwatchProgramme(string programmeId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Programme(programmeId ?? ""));
 

@@ -69,6 +69,37 @@ public sealed class MediaStorage(IOptions<StorageSettings> storage, IOptions<Med
             BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.List,
             Expiry(settings.Value.TransferSasLifetime));
 
+    /// <summary>
+    /// Creates a live stream's container and returns a SAS that can read, write and append only there: the worker
+    /// appends to the playlists (append blobs) and a worker taking over reads what its predecessor published.
+    /// </summary>
+    public async Task<Uri> CreateLive(string container, CancellationToken cancellationToken)
+    {
+        await _service.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        return LiveWriteUrl(container);
+    }
+
+    /// <summary>The live worker's SAS (renewed with each report), as <see cref="CreateLive"/>.</summary>
+    public Uri LiveWriteUrl(string container) =>
+        _service.GetBlobContainerClient(container).GenerateSasUri(
+            BlobContainerSasPermissions.Read | BlobContainerSasPermissions.Add | BlobContainerSasPermissions.Create
+            | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.List,
+            Expiry(settings.Value.TransferSasLifetime));
+
+    /// <summary>A blob's content as a stream with its length, or null when it does not exist (live segments).</summary>
+    public async Task<(Stream Content, long Length)?> OpenRead(string container, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = (await _service.GetBlobContainerClient(container).GetBlobClient(path).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            return (result.Content, result.Details.ContentLength);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Deletes a job's whole output container (a replaced replay); nothing happens when it is already gone.</summary>
     public async Task DeleteOutputs(string container, CancellationToken cancellationToken) =>
         await _service.GetBlobContainerClient(container).DeleteIfExistsAsync(cancellationToken: cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Realtime.Contracts.Live;
 using Realtime.Contracts.Questions;
 using Realtime.LiveApi.Hubs;
+using Realtime.LiveApi.Media;
 using Realtime.LiveApi.Telemetry;
 
 namespace Realtime.LiveApi.Push;
@@ -16,6 +17,7 @@ public sealed class LiveEventDispatcher(
     IHubContext<DeskHub, IDeskClient> desk,
     StudioFeed studio,
     LiveApiMetrics metrics,
+    LivePlaylists playlists,
     ILogger<LiveEventDispatcher> logger) : ILiveHostObserver
 {
     public async Task Deliver(LiveEvent liveEvent)
@@ -36,6 +38,16 @@ public sealed class LiveEventDispatcher(
                     break;
                 case MediaJobChanged changed:
                     await live.Clients.Group(HubGroups.Media).MediaJobChanged(changed.Job, changed.QueuePosition);
+                    break;
+                case LivePlaylistAppended appended:
+                    playlists.Appended(appended);
+                    break;
+                case LiveStreamChanged changed:
+                    playlists.Changed(changed.Stream);
+                    await Task.WhenAll(
+                        live.Clients.Group(HubGroups.Media).LiveStreamChanged(changed.Stream),
+                        live.Clients.Group(HubGroups.Programme(changed.Stream.ProgrammeId)).LivePlaybackChanged(changed.Stream.ToPlayback()),
+                        desk.Clients.Group(HubGroups.Desk(changed.Stream.ProgrammeId)).LivePlaybackChanged(changed.Stream.ToPlayback()));
                     break;
             }
             metrics.Pushed(liveEvent.GetType().Name, Stopwatch.GetElapsedTime(started));

@@ -35,12 +35,17 @@ public static class JobTransfer
     }
 
     /// <summary>Uploads one output file with its content type (by name) and the given cache policy.</summary>
+    public static Task UploadFileAsync(BlobContainerClient container, string folder, string relativePath, string cacheControl,
+        CancellationToken cancellationToken) =>
+        UploadFileAsync(container, folder, relativePath, cacheControl, relativePath, cancellationToken);
+
+    /// <summary>As above, stored under <paramref name="blobPath"/> (a live connection's folder, say).</summary>
     public static async Task UploadFileAsync(BlobContainerClient container, string folder, string relativePath, string cacheControl,
-        CancellationToken cancellationToken)
+        string blobPath, CancellationToken cancellationToken)
     {
         var headers = new BlobHttpHeaders { ContentType = OutputCatalog.ContentType(relativePath), CacheControl = cacheControl };
         await using var stream = File.OpenRead(Path.Combine(folder, relativePath));
-        await container.GetBlobClient(relativePath).UploadAsync(stream, new BlobUploadOptions { HttpHeaders = headers }, cancellationToken);
+        await container.GetBlobClient(blobPath).UploadAsync(stream, new BlobUploadOptions { HttpHeaders = headers }, cancellationToken);
     }
 
     private static bool IsText(string relativePath) =>

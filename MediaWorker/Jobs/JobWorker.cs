@@ -1,13 +1,19 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
+using Realtime.Live.Grpc;
 using Realtime.Media.Grpc;
+using Realtime.MediaWorker.Live;
 using Realtime.MediaWorker.Transcoding;
 
 namespace Realtime.MediaWorker.Jobs;
 
-/// <summary>Leases jobs from LiveApi over gRPC and runs <see cref="JobSettings.Concurrency"/> of them at once.</summary>
-public sealed class JobWorker(IOptions<JobSettings> options, Transcoder transcoder, ILogger<JobWorker> logger) : BackgroundService
+/// <summary>
+/// Leases jobs from LiveApi over gRPC and runs <see cref="JobSettings.Concurrency"/> of them at once, and beside them
+/// <see cref="LiveSettings.Slots"/> live streams (<see cref="LiveLoop"/>), all inside the orphan guard's folder.
+/// </summary>
+public sealed class JobWorker(IOptions<JobSettings> options, IOptions<LiveSettings> live, IOptions<WorkerSettings> worker, Transcoder transcoder,
+    IMediaProber prober, ILogger<JobWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,7 +30,10 @@ public sealed class JobWorker(IOptions<JobSettings> options, Transcoder transcod
         using var channel = GrpcChannel.ForAddress(settings.LiveApiGrpc);
         var client = new MediaJobs.MediaJobsClient(channel);
         var auth = new Metadata { { "x-worker-key", settings.Key } };
-        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Loop(client, auth, settings, guard.Folder, stoppingToken)));
+        var liveClient = new LiveStreams.LiveStreamsClient(channel);
+        var liveLoops = Enumerable.Range(0, live.Value.Slots).Select(_ =>
+            new LiveLoop(liveClient, auth, live.Value, settings.WorkerId, worker.Value.Ffmpeg, prober, logger).RunAsync(guard.Folder, settings.PollSeconds, stoppingToken));
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Loop(client, auth, settings, guard.Folder, stoppingToken)).Concat(liveLoops));
     }
 
     private async Task Loop(MediaJobs.MediaJobsClient client, Metadata auth, JobSettings settings, string workFolder, CancellationToken stoppingToken)

@@ -113,6 +113,7 @@ public sealed class WorkerProcess(LiveApiProcess api, IReadOnlyDictionary<string
     public const string Key = "development-worker-key";
     public int HealthPort { get; } = FreePorts.Next();
     public string WorkerId { get; } = "test-worker-" + Guid.NewGuid().ToString("N")[..6];
+    public int LivePort { get; } = FreePorts.Next();
     public ManagedProcess? Process { get; private set; }
 
     public async Task StartAsync()
@@ -125,6 +126,11 @@ public sealed class WorkerProcess(LiveApiProcess api, IReadOnlyDictionary<string
             ["Jobs__WorkerId"] = WorkerId,
             ["Jobs__PollSeconds"] = "1",
             ["Jobs__HeartbeatSeconds"] = "1",
+            // Each worker its own SRT port: test stacks run side by side on one machine.
+            ["Live__PortFrom"] = LivePort.ToString(),
+            ["Live__PortTo"] = LivePort.ToString(),
+            ["Live__ReportSeconds"] = "1",
+            ["Live__NoInputSeconds"] = "6",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
             environment[key] = value;

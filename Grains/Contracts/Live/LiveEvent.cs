@@ -28,3 +28,19 @@ public sealed record DeskChanged(
 /// <summary>A transcoding job changed (state or progress): pushed to the admins watching the media page.</summary>
 [GenerateSerializer, Immutable, Alias("Realtime.MediaJobChanged")]
 public sealed record MediaJobChanged([property: Id(0)] Media.MediaJob Job, [property: Id(1)] int? QueuePosition) : LiveEvent;
+
+/// <summary>A programme's live stream changed: admins get all of it, the programme's viewers its public side.</summary>
+[GenerateSerializer, Immutable, Alias("Realtime.LiveStreamChanged")]
+public sealed record LiveStreamChanged([property: Id(0)] LiveStreams.LiveStream Stream) : LiveEvent;
+
+/// <summary>
+/// Lines appended to a live playlist at <paramref name="Offset"/> (its length before them). For LiveApi hosts, which
+/// serve live playlists from memory; a host whose copy is not that long reloads the playlist from storage.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Realtime.LivePlaylistAppended")]
+public sealed record LivePlaylistAppended(
+    [property: Id(0)] string ProgrammeId,
+    [property: Id(1)] string StreamId,
+    [property: Id(2)] string Playlist,
+    [property: Id(3)] long Offset,
+    [property: Id(4)] string Text) : LiveEvent;

@@ -90,7 +90,9 @@ public sealed record Rendition(
 /// <summary>
 /// A published recording: where its playlist, download, poster and storyboard are, relative to the job's container.
 /// <see cref="Processing"/>: published early, while the job still runs — the playlists grow, and there is no download,
-/// poster or storyboard yet.
+/// poster or storyboard yet. <see cref="Live"/>: captured from a live stream (JobId is the stream id; played from
+/// /live/{programme}/…). <see cref="StartsAt"/>: the wall-clock time of the first frame (PROGRAM-DATE-TIME), by which
+/// the chapters are aligned; null for uploaded recordings, which start when the programme started.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Realtime.Recording")]
 public sealed record Recording(
@@ -104,4 +106,6 @@ public sealed record Recording(
     [property: Id(7)] double DurationSeconds,
     [property: Id(8)] ImmutableArray<Rendition> Renditions,
     [property: Id(9)] DateTimeOffset PublishedAt,
-    [property: Id(10)] bool Processing = false);
+    [property: Id(10)] bool Processing = false,
+    [property: Id(11)] bool Live = false,
+    [property: Id(12)] DateTimeOffset? StartsAt = null);

@@ -1,5 +1,6 @@
 // Admin page: schedule a programme (times in Beijing time), move programmes live / ended / archived, see the list
-// change live (WatchCatalog); upload recordings and watch their transcoding live (WatchMedia, see ../admin/).
+// change live (WatchCatalog); open live streams and watch their signal (WatchLiveStreams); upload recordings and watch
+// their transcoding live (WatchMedia, see ../admin/).
 // Errors are the server's ProblemDetails detail, next to the field it names.
 import { S, el, byId, applyStrings, say } from "../core/dom.js";
 import { formatRange, stateBadge } from "../core/format.js";
@@ -8,6 +9,7 @@ import { connectHub, StatusIndicator } from "../core/hub.js";
 import { requireSignIn, showSession } from "../core/signin.js";
 import { mountUpload } from "../admin/media-upload.js";
 import { MediaJobs } from "../admin/media-jobs.js";
+import { LiveStreams } from "../admin/live-streams.js";
 
 applyStrings();
 document.title = S.adminPageTitle;
@@ -16,6 +18,7 @@ let districts = [];
 let session = null;
 let upload = null;
 let jobs = null;
+let live = null;
 const SHANGHAI_OFFSET = "+08:00"; // China has no daylight saving time
 
 const districtName = (code) => districts.find((d) => d.code === code)?.name ?? code;
@@ -149,6 +152,7 @@ function renderAll() {
   renderList();
   upload?.programmesChanged();
   jobs?.render();
+  live?.render();
 }
 
 // ---- start ----------------------------------------------------------------------------------------------------
@@ -175,6 +179,7 @@ async function main() {
   const token = () => session.accessToken;
   upload = mountUpload({ token, programmes: () => [...programmes.values()], onJob: (job) => jobs.apply(job) });
   jobs = new MediaJobs({ token, titleOf: (id) => programmes.get(id)?.title ?? null });
+  live = new LiveStreams({ token, programmes: () => [...programmes.values()] });
 
   const hub = connectHub("/hubs/live", {
     token: async () => session.accessToken,
@@ -183,6 +188,7 @@ async function main() {
   });
   hub.on("ProgrammeChanged", apply);
   hub.on("MediaJobChanged", (job) => jobs.apply(job));
+  hub.on("LiveStreamChanged", (stream) => live.apply(stream));
   hub.subscribe(async () => {
     // The programmes of the last and the next 7 days and those live: what an operator moves and uploads recordings for.
     const view = await hub.connection.invoke("WatchCatalog");
@@ -191,6 +197,7 @@ async function main() {
     renderAll();
   });
   hub.subscribe(async () => jobs.replace(await hub.connection.invoke("WatchMedia")));
+  hub.subscribe(async () => live.replace(await hub.connection.invoke("WatchLiveStreams")));
   await hub.start();
 }
 

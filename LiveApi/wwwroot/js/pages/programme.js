@@ -1,5 +1,6 @@
 // Viewer page of one programme: on air now, next, the public queue with "我也想问", the submit form with the
-// duplicate hint, "我的问题" with live status badges, follow-ups and star ratings of answers (js/programme/*).
+// duplicate hint, "我的问题" with live status badges, follow-ups and star ratings of answers, and the live picture or
+// sound with the question on air as a caption (js/programme/*).
 // One /hubs/desk connection; resyncs after every reconnect.
 import { S, byId, applyStrings, query, say } from "../core/dom.js";
 import { getJson, viewerToken, forgetViewer, ApiError } from "../core/api.js";
@@ -11,6 +12,7 @@ import { queueView } from "../programme/queue-view.js";
 import { askForm } from "../programme/ask-form.js";
 import { viewerActions } from "../programme/viewer-actions.js";
 import { announceChanges } from "../programme/announcements.js";
+import { livePlayer } from "../programme/live-player.js";
 
 applyStrings();
 const programmeId = query("id");
@@ -37,17 +39,23 @@ async function main() {
   const actions = viewerActions(ctx);
   const renderQueues = queueView(ctx, actions);
   const form = askForm(ctx, actions);
+  const live = livePlayer(ctx);
   ctx.render = () => {
     renderHeader(ctx);
     renderQueues();
     form.renderNotice();
     announceChanges(ctx.desk);
+    live.renderCaption();
   };
   ctx.render();
+  live.load();
 
   const hub = ctx.hub = connectHub("/hubs/desk", { token: viewerToken, onUnauthorized: forgetViewer, indicator: new StatusIndicator(byId("connection")) });
   hub.on("DeskChanged", (patch) => {
     if (patch.programmeId === programmeId && ctx.desk.applyPatch(patch)) ctx.render();
+  });
+  hub.on("LivePlaybackChanged", (playback) => {
+    if (playback.programmeId === programmeId) live.changed(playback);
   });
   hub.on("MyQuestionChanged", (id, q) => {
     if (id === programmeId && ctx.desk.applyMine(q)) ctx.render();

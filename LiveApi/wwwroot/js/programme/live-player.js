@@ -1,0 +1,78 @@
+// The live picture (or sound, for radio) on the programme page: hls.js on the live playlists, kept about three
+// segments behind the live edge; the delay behind the studio shown from the segments' PROGRAM-DATE-TIME; "回到直播"
+// when the viewer has paused or sought back; the question on air as a caption over the picture. Mounted when the
+// stream becomes playable (from /api/programmes/{id}/playback on load, then LivePlaybackChanged on the desk hub).
+import { S, el, byId, loadScript } from "../core/dom.js";
+import { getJson } from "../core/api.js";
+
+const HLS_TYPE = "application/vnd.apple.mpegurl";
+
+export function livePlayer(ctx) {
+  const section = byId("live-section");
+  let media = null;
+  let hls = null;
+  let playback = null;
+
+  async function mount(url, radio) {
+    byId("live-heading").textContent = radio ? S.liveRadioHeading : S.livePlayerHeading;
+    media = el(radio ? "audio" : "video", {
+      attrs: { controls: "", playsinline: "", muted: "", autoplay: "", id: "live-media", "aria-label": radio ? S.liveAudioLabel : S.liveVideoLabel },
+    });
+    media.muted = true; // browsers allow autoplay only without sound: the viewer unmutes with the player's control
+    byId("live-player").replaceChildren(media, el("p", { class: "live-caption", attrs: { id: "live-caption", "aria-hidden": "true" } }));
+    section.hidden = false;
+    await loadScript("/lib/hls/hls.min.js");
+    if (window.Hls?.isSupported()) {
+      hls = new window.Hls({ liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 10, lowLatencyMode: false });
+      hls.loadSource(url);
+      hls.attachMedia(media);
+    } else if (media.canPlayType(HLS_TYPE)) {
+      media.src = url; // Safari and iOS play HLS themselves
+    }
+    media.play().catch(() => {});
+    setInterval(tick, 1000);
+  }
+
+  function tick() {
+    if (!media) return;
+    const delay = hls?.playingDate ? Math.max(0, Math.round((Date.now() - hls.playingDate.getTime()) / 1000)) : null;
+    byId("live-delay").textContent = delay == null ? "" : S.liveDelay(delay);
+    const edge = hls?.liveSyncPosition;
+    const behind = edge != null && Number.isFinite(edge) && edge - media.currentTime > 6;
+    byId("live-edge").hidden = !behind && !media.paused;
+    media.dataset.delay = delay ?? "";
+  }
+
+  byId("live-edge").addEventListener("click", () => {
+    if (hls?.liveSyncPosition != null) media.currentTime = hls.liveSyncPosition;
+    media.play().catch(() => {});
+  });
+
+  function show(next) {
+    if (!next) return;
+    playback = next;
+    const note = byId("live-note");
+    note.hidden = next.signalPresent || !next.onAir;
+    note.textContent = next.state === "Ended" ? S.liveEnded : S.liveSignalLost;
+    if (next.onAir && next.playlistUrl && !media) mount(next.playlistUrl, next.kind === "Radio");
+    if (next.state === "Ended" && media) { note.hidden = false; note.textContent = S.liveEnded; }
+  }
+
+  return {
+    /** Looks for a playable stream (an answer either way: no stream is not an error). */
+    async load() {
+      try {
+        show((await getJson(`/api/programmes/${encodeURIComponent(ctx.programmeId)}/playback`)).stream);
+      } catch { /* offline: the hub's next push brings it */ }
+    },
+    changed: (next) => { if (!playback || next.version >= playback.version) show(next); },
+    /** The question on air, over the picture: for viewers who cannot hear which question is answered. */
+    renderCaption() {
+      const caption = byId("live-caption");
+      if (!caption) return;
+      const onAir = ctx.desk.status?.onAir;
+      caption.textContent = onAir ? S.liveCaption(onAir.text) : "";
+      caption.hidden = !onAir;
+    },
+  };
+}

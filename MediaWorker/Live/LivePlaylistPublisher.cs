@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Realtime.MediaWorker.Jobs;
+
+namespace Realtime.MediaWorker.Live;
+
+/// <summary>
+/// Turns what the encoding ffmpeg writes into the stream's public playlists. ffmpeg lists a segment in its own
+/// playlist once the segment is whole; each pass uploads the new segments of every rung (immutable, under the
+/// connection's folder), then appends their lines to the rung's playlist — an append blob, so nothing is rewritten
+/// and a worker taking over continues where its predecessor stopped — and announces the lines (LiveApi hosts serve
+/// playlists from memory). Each new connection starts with a discontinuity. The master is written once, when every
+/// rung has a segment: from then on the stream plays.
+/// </summary>
+public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHealthState health, int segmentSeconds,
+    Func<string, long, string, Task> announce)
+{
+    private readonly Dictionary<string, long> _lengths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _segments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _publishedInRun = new(StringComparer.Ordinal);
+    private string? _runFolder;
+    private string? _runName;
+
+    /// <summary>The stream's ladder: from its master when one is published, else from the first connection.</summary>
+    public IReadOnlyList<LiveRung>? Rungs { get; private set; }
+
+    public bool HasMaster { get; private set; }
+
+    /// <summary>Reads what earlier workers published, so this one continues the same playlists.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(LiveLadder.MasterPlaylist, cancellationToken) is not { } master)
+            return;
+        HasMaster = true;
+        health.Playable = true;
+        Rungs = LiveLadder.FromMaster(master);
+        foreach (var rung in Rungs)
+        {
+            var text = await ReadAsync(rung.Name + ".m3u8", cancellationToken) ?? "";
+            _lengths[rung.Name + ".m3u8"] = Encoding.UTF8.GetByteCount(text);
+            _segments[rung.Name] = LivePlaylistText.Segments(text).Count;
+        }
+        health.Segments = _segments.Values.DefaultIfEmpty(0).Min();
+    }
+
+    /// <summary>A new connection: its segments go under <paramref name="runName"/>, after a discontinuity.</summary>
+    public void StartRun(string folder, string runName)
+    {
+        (_runFolder, _runName) = (folder, runName);
+        _publishedInRun.Clear();
+    }
+
+    /// <summary>The ladder of the first connection becomes the stream's (later ones keep it).</summary>
+    public void Adopt(IReadOnlyList<LiveRung> rungs) => Rungs ??= rungs;
+
+    /// <summary>One pass: publishes every segment ffmpeg completed since the last pass.</summary>
+    public async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        if (Rungs is not { } rungs || _runFolder is null)
+            return;
+        foreach (var rung in rungs)
+        {
+            var local = Path.Combine(_runFolder, rung.Name, LiveLadder.LocalPlaylist);
+            if (!File.Exists(local))
+                continue;
+            var entries = LivePlaylistText.Segments(await File.ReadAllTextAsync(local, cancellationToken));
+            var done = _publishedInRun.GetValueOrDefault(rung.Name);
+            if (entries.Count <= done)
+                continue;
+            var lines = new StringBuilder();
+            if (done == 0 && _segments.GetValueOrDefault(rung.Name) > 0)
+                lines.Append("#EXT-X-DISCONTINUITY\n");
+            foreach (var entry in entries.Skip(done))
+            {
+                var blobPath = $"{_runName}/{rung.Name}/{entry.Uri}";
+                await JobTransfer.UploadFileAsync(container, _runFolder, $"{rung.Name}/{entry.Uri}", JobTransfer.Immutable, blobPath, cancellationToken);
+                if (entry.DateTime is { } at)
+                    lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{at}\n");
+                lines.Append(CultureInfo.InvariantCulture, $"#EXTINF:{entry.Duration},\n{blobPath}\n");
+            }
+            await AppendAsync(rung.Name + ".m3u8", lines.ToString(), Header(), cancellationToken);
+            _publishedInRun[rung.Name] = entries.Count;
+            _segments[rung.Name] = _segments.GetValueOrDefault(rung.Name) + entries.Count - done;
+            health.LastSegmentAt = DateTimeOffset.UtcNow;
+        }
+        health.Segments = rungs.Min(r => _segments.GetValueOrDefault(r.Name));
+        if (!HasMaster && rungs.All(r => _segments.GetValueOrDefault(r.Name) > 0))
+        {
+            await AppendAsync(LiveLadder.MasterPlaylist, LiveLadder.Master(rungs), null, cancellationToken);
+            HasMaster = true;
+            health.Playable = true;
+        }
+    }
+
+    /// <summary>The programme ended: every playlist is closed, and players know no segment will follow.</summary>
+    public async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        foreach (var rung in Rungs ?? [])
+        {
+            if (_segments.GetValueOrDefault(rung.Name) > 0)
+                await AppendAsync(rung.Name + ".m3u8", "#EXT-X-ENDLIST\n", null, cancellationToken);
+        }
+    }
+
+    /// <summary>A published playlist's text, or null.</summary>
+    public async Task<string?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private string Header() => "#EXTM3U\n#EXT-X-VERSION:6\n"
+        + $"#EXT-X-TARGETDURATION:{segmentSeconds.ToString(CultureInfo.InvariantCulture)}\n"
+        + "#EXT-X-PLAYLIST-TYPE:EVENT\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-INDEPENDENT-SEGMENTS\n";
+
+    /// <summary>Appends at the position this worker knows (a lost race with another writer fails instead of interleaving).</summary>
+    private async Task AppendAsync(string name, string text, string? header, CancellationToken cancellationToken)
+    {
+        var blob = container.GetAppendBlobClient(name);
+        var offset = _lengths.GetValueOrDefault(name);
+        if (offset == 0)
+        {
+            await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/vnd.apple.mpegurl", CacheControl = JobTransfer.Growing },
+            }, cancellationToken);
+            text = (header ?? "") + text;
+        }
+        var bytes = Encoding.UTF8.GetBytes(text);
+        using var content = new MemoryStream(bytes);
+        await blob.AppendBlockAsync(content, new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = offset } },
+            cancellationToken);
+        _lengths[name] = offset + bytes.Length;
+        await announce(name, offset, text);
+    }
+}
