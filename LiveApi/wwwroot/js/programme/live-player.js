@@ -41,6 +41,7 @@ export function livePlayer(ctx) {
     const behind = edge != null && Number.isFinite(edge) && edge - media.currentTime > 6;
     byId("live-edge").hidden = !behind && !media.paused;
     media.dataset.delay = delay ?? "";
+    media.dataset.delayMs = hls?.playingDate ? String(Date.now() - hls.playingDate.getTime()) : ""; // read by bench/LiveBench
   }
 
   byId("live-edge").addEventListener("click", () => {

@@ -1,0 +1,35 @@
+namespace Realtime.Bench.Live;
+
+/// <summary>A list of measurements with the percentiles and the median-of-rounds summary this benchmark prints.</summary>
+public sealed class Samples(string unit)
+{
+    private readonly List<double> _values = [];
+
+    public int Count => _values.Count;
+
+    public void Add(double value)
+    {
+        lock (_values)
+            _values.Add(value);
+    }
+
+    public double Percentile(double p)
+    {
+        lock (_values)
+        {
+            if (_values.Count == 0)
+                return double.NaN;
+            var sorted = _values.Order().ToList();
+            return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+        }
+    }
+
+    public string Describe() => $"p50 {Percentile(50):F0} {unit}, p95 {Percentile(95):F0} {unit}, p99 {Percentile(99):F0} {unit} (n={Count})";
+
+    /// <summary>"median (min–max)" of one figure over the rounds.</summary>
+    public static string Median(IEnumerable<double> rounds, string format = "F2")
+    {
+        var sorted = rounds.Order().ToList();
+        return sorted.Count == 0 ? "—" : $"{sorted[sorted.Count / 2].ToString(format)} ({sorted[0].ToString(format)}–{sorted[^1].ToString(format)})";
+    }
+}
