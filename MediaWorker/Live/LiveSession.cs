@@ -94,21 +94,25 @@ public sealed class LiveSession(LiveStreams.LiveStreamsClient client, Metadata a
     private async Task ReportLoopAsync(LiveLease lease, AzureSasCredential sas, CancellationTokenSource session)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.ReportSeconds));
-        do
+        try
         {
-            var reply = await ReportAsync(lease);
-            if (reply is null)
-                continue;
-            if (!string.IsNullOrEmpty(reply.ContainerUrl))
-                sas.Update(new BlobUriBuilder(new Uri(reply.ContainerUrl)).Sas.ToString());
-            if (reply.Control is "finish" or "stop")
+            do
             {
-                _outcome = reply.Control == "finish" ? (int)Outcome.Finish : (int)Outcome.Stop;
-                await session.CancelAsync();
-                return;
+                var reply = await ReportAsync(lease);
+                if (reply is null)
+                    continue;
+                if (!string.IsNullOrEmpty(reply.ContainerUrl))
+                    sas.Update(new BlobUriBuilder(new Uri(reply.ContainerUrl)).Sas.ToString());
+                if (reply.Control is "finish" or "stop")
+                {
+                    _outcome = reply.Control == "finish" ? (int)Outcome.Finish : (int)Outcome.Stop;
+                    await session.CancelAsync();
+                    return;
+                }
             }
+            while (await timer.WaitForNextTickAsync(session.Token));
         }
-        while (await timer.WaitForNextTickAsync(session.Token).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        catch (OperationCanceledException) { } // the session ended (programme over, lease lost or worker stopping)
     }
 
     private async Task<LiveReply?> ReportAsync(LiveLease lease)
