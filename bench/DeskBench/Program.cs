@@ -1,8 +1,9 @@
-// Question desk benchmark. Run: dotnet run -c Release --project bench/DeskBench [-- --seconds 15 --prefill 100000]
+// Question desk benchmark. Run: dotnet run -c Release --project bench/DeskBench [-- --rounds 3 --seconds 15 --prefill 100000]
 // (or -- --telemetry-cost [--rounds 3]: the desk with and without OpenTelemetry, see TelemetryCost.cs)
 // Starts its own Azurite, silo and LiveApi (real processes, free ports) and drives them with real SignalR clients on
-// this machine, then prints: sustained durable submits/s; ack and submit→moderator-push latency at 500 and 1,000 submits/s;
-// votes/s; and submit latency with 100 vs 100,000 questions already in the programme (with the ratio).
+// this machine, then prints, against a bare durable SignalR hub in the same run (median of the rounds, spread): durable
+// submits/s, ack and submit→moderator-push latency at 500 and 1,000 submits/s; then votes/s; and submit latency with
+// 100 vs 100,000 questions already in the programme (with the ratio).
 using System.Diagnostics;
 using Realtime.Bench.Desk;
 using Realtime.Contracts.Questions;
@@ -10,6 +11,7 @@ using Realtime.Testing;
 
 var seconds = Arg("--seconds", 15);
 var prefill = Arg("--prefill", 100_000);
+var rounds = Arg("--rounds", 3);
 var duration = TimeSpan.FromSeconds(seconds);
 Console.WriteLine($"Question desk benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, dashboard {(args.Contains("--dashboard") ? "on" : "off")}, Azurite {(args.Contains("--azurite-in-memory") ? "in memory" : "on disk")}");
 
@@ -43,29 +45,23 @@ async Task<string> Programme(string title)
 // Hub calls of one connection run one at a time: spread the load over many viewers, as real audiences are.
 var viewers = await Load.Viewers(api, 1000);
 
-// 1. Latency at 500 and 1,000 submits/s (first, while Azurite's on-disk database is small: it saves the whole database
-//    every few seconds, which slows every request as the data grows): ack to the asker and push to a moderator.
-//    A closed-loop warm-up first (15 s: tiered JIT only settles on optimised code after a while), so compilation and
-//    cold activations do not count as latency.
-var warmUp = new Load(await Programme("预热"));
-await warmUp.Saturate(viewers, TimeSpan.FromSeconds(15));
-foreach (var target in new[] { 500, 1000 })
+// 1. Ours against the bare durable hub (bench/BareHub) in the same run, rounds alternating which goes first: ack and
+//    submit → moderator push at 500 and 1,000 submits/s, durable throughput (VersusBare.cs). First, while Azurite's
+//    on-disk database is small (it saves the whole database every few seconds, which slows every request as it grows).
+var barePort = FreePorts.Next();
+await using var bare = ManagedProcess.Start("bare", "dotnet",
+    [RepoPaths.Binary("bench/BareHub", "BareHub"), "--urls", $"http://127.0.0.1:{barePort}", "--Table", azurite.ConnectionString], null);
+await bare.WaitForHttpAsync($"http://127.0.0.1:{barePort}/health", TimeSpan.FromSeconds(30));
+var ours = new VersusBare.Side("ours", viewers, Programme, async id =>
 {
-    var latencyId = await Programme($"延迟测试 {target}");
-    await using var watcher = await DeskClient.ConnectAsync(api, await Tokens.StaffAsync(api, "host")); // Paced completes its feed
-    await watcher.Call<ModeratorSnapshot>("Moderate", latencyId);
-    var paced = new Load(latencyId);
-    var (ack, push, rate) = await paced.Paced(viewers, watcher, target, TimeSpan.FromSeconds(Math.Min(seconds, 10)));
-    Console.WriteLine($"at {rate,5:F0} submits/s  ack       {ack.Summary()}");
-    Console.WriteLine($"at {rate,5:F0} submits/s  → moderator push {push.Summary()}");
-}
-
-// 2. Sustained durable submits: 1,000 connections, closed loop, every ack means persisted.
-var throughputId = await Programme("吞吐测试");
-var load = new Load(throughputId);
-await load.Saturate(viewers, TimeSpan.FromSeconds(3)); // warm-up
-var (acked, refused, elapsed) = await load.Saturate(viewers, duration);
-Console.WriteLine($"durable submits          {acked / elapsed,8:F0} /s   ({acked} acknowledged in {elapsed:F1} s, {refused} refused, 1000 connections)");
+    var watcher = await DeskClient.ConnectAsync(api, await Tokens.StaffAsync(api, "host"));
+    await watcher.Call<ModeratorSnapshot>("Moderate", id);
+    return watcher;
+});
+var bareSide = await VersusBare.BareAsync(new Uri($"http://127.0.0.1:{barePort}/hubs/bare-desk"), viewers.Length);
+await new VersusBare().RunAsync(ours, bareSide, rounds, TimeSpan.FromSeconds(Math.Min(seconds, 10)));
+foreach (var viewer in bareSide.Viewers)
+    await viewer.DisposeAsync();
 
 // 3. Votes: each viewer votes once for each of 50 approved questions.
 var voteId = await Programme("投票测试");

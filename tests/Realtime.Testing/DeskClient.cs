@@ -28,10 +28,13 @@ public sealed class DeskClient : IAsyncDisposable
     public Channel<PublicQuestion> Mine { get; } = Channel.CreateUnbounded<PublicQuestion>();
 
     /// <summary>Connects with a viewer token (viewer: true), a staff login (name), or anonymously (neither).</summary>
-    public static async Task<DeskClient> ConnectAsync(LiveApiProcess api, string? token)
+    public static Task<DeskClient> ConnectAsync(LiveApiProcess api, string? token) => ConnectAsync(new Uri(api.BaseAddress, "hubs/desk"), token);
+
+    /// <summary>Connects to a hub that speaks the desk's protocol at <paramref name="hub"/> (the product's, or a benchmark's baseline).</summary>
+    public static async Task<DeskClient> ConnectAsync(Uri hub, string? token)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.BaseAddress, "hubs/desk"), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .WithUrl(hub, o => o.AccessTokenProvider = () => Task.FromResult(token))
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         var client = new DeskClient(connection);
