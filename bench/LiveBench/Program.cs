@@ -55,8 +55,8 @@ await page.GotoAsync($"/programme.html?id={programme}");
 await page.WaitForFunctionAsync("() => document.getElementById('live-media')?.currentTime > 1", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
 await Task.Delay(TimeSpan.FromSeconds(10)); // the player settles at its distance from the live edge
 
-var summary = new Dictionary<string, List<double>>();
-void Keep(string name, double value) => (summary.TryGetValue(name, out var list) ? list : summary[name] = []).Add(value);
+var summary = new Dictionary<string, (List<double> Values, string Format)>();
+void Keep(string name, double value, string format = "F0") => (summary.TryGetValue(name, out var row) ? row : summary[name] = ([], format)).Values.Add(value);
 for (var round = 1; round <= rounds; round++)
 {
     var alone = await Window(TimeSpan.FromSeconds(seconds));
@@ -69,24 +69,24 @@ for (var round = 1; round <= rounds; round++)
         await desk.StopAsync();
         Console.WriteLine($"  with the desk under load ({desk.Acknowledged / (double)loadSeconds:F0} submits/s acknowledged): CPU {loaded.Cores:F2} cores, " +
             $"speed {loaded.Speed.Describe()}, delay {loaded.Delay.Describe()}");
-        Keep("speed under load p5 (lowest 5 %)", loaded.Speed.Percentile(5));
+        Keep("speed under load p5 (lowest 5 %)", loaded.Speed.Percentile(5), "F2");
         Keep("delay under load p95 ms", loaded.Delay.Percentile(95));
     }
     var (ours, bare, bytes) = await Serving();
     Console.WriteLine($"  playlist ({bytes} bytes) LiveApi {ours.PerSecond:F0} req/s {ours.Latency.Describe()}; bare Kestrel {bare.PerSecond:F0} req/s {bare.Latency.Describe()}; ratio {ours.PerSecond / bare.PerSecond:F2}");
     Keep("delay p50 ms", alone.Delay.Percentile(50));
     Keep("delay p95 ms", alone.Delay.Percentile(95));
-    Keep("ladder CPU cores", alone.Cores);
-    Keep("speed p50", alone.Speed.Percentile(50));
+    Keep("ladder CPU cores", alone.Cores, "F2");
+    Keep("speed p50", alone.Speed.Percentile(50), "F2");
     Keep("playlist req/s LiveApi", ours.PerSecond);
     Keep("playlist req/s bare", bare.PerSecond);
-    Keep("playlist req/s ratio LiveApi/bare", ours.PerSecond / bare.PerSecond);
+    Keep("playlist req/s ratio LiveApi/bare", ours.PerSecond / bare.PerSecond, "F2");
     Keep("playlist p99 ms LiveApi", ours.Latency.Percentile(99));
     Keep("playlist p99 ms bare", bare.Latency.Percentile(99));
 }
 Console.WriteLine($"summary: median of {rounds} rounds (min–max)");
-foreach (var (name, values) in summary)
-    Console.WriteLine($"  {name,-36} {Samples.Median(values, name.Contains("ms") || name.Contains("req/s LiveApi") || name.EndsWith("bare", StringComparison.Ordinal) ? "F0" : "F2")}");
+foreach (var (name, (values, format)) in summary)
+    Console.WriteLine($"  {name,-36} {Samples.Median(values, format)}");
 return;
 
 async Task<JsonElement> Stream() => await admin.GetFromJsonAsync<JsonElement>($"/api/programmes/{programme}/live-stream");

@@ -24,7 +24,11 @@ public sealed class Samples(string unit)
         }
     }
 
-    public string Describe() => $"p50 {Percentile(50):F0} {unit}, p95 {Percentile(95):F0} {unit}, p99 {Percentile(99):F0} {unit} (n={Count})";
+    public string Describe()
+    {
+        var format = unit == "ms" ? "F0" : "F2";
+        return $"p50 {Percentile(50).ToString(format)} {unit}, p95 {Percentile(95).ToString(format)} {unit}, p99 {Percentile(99).ToString(format)} {unit} (n={Count})";
+    }
 
     /// <summary>"median (min–max)" of one figure over the rounds.</summary>
     public static string Median(IEnumerable<double> rounds, string format = "F2")

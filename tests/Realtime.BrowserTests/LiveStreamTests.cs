@@ -64,11 +64,17 @@ public sealed class LiveStreamTests(BrowserFixture fixture)
             await Expect(page.Locator("#live-caption")).ToHaveTextAsync("正在解答：请问企业开办现在最快几天能办完？");
             await viewer.AssertAccessibleAsync("programme-live-player");
 
-            // Paused and behind the live edge: "回到直播" brings the viewer back.
-            await page.Locator("#live-media").EvaluateAsync("m => m.pause()");
+            // Seeking back within the show stays where the viewer put it (several playlist refreshes later it is
+            // still well behind), and "回到直播" brings the viewer back to the live edge.
+            await page.WaitForFunctionAsync("() => document.getElementById('live-media').currentTime > 14");
+            await page.Locator("#live-media").EvaluateAsync("m => { m.currentTime = m.currentTime - 12; }");
             await Expect(page.Locator("#live-edge")).ToBeVisibleAsync();
+            await page.WaitForTimeoutAsync(3000);
+            await Expect(page.Locator("#live-edge")).ToBeVisibleAsync();
+            var behindMs = await page.EvaluateAsync<double>("() => Number(document.getElementById('live-media').dataset.delayMs)");
+            Assert.True(behindMs > 10_000, $"a viewer who sought 12 s back is still behind live, not pulled forward (delay {behindMs} ms)");
             await page.Locator("#live-edge").ClickAsync();
-            await page.WaitForFunctionAsync("() => !document.getElementById('live-media').paused");
+            await page.WaitForFunctionAsync("() => Number(document.getElementById('live-media').dataset.delayMs) < 9000 && !document.getElementById('live-media').paused");
             viewer.AssertNoScriptErrors();
             operatorTab.AssertNoScriptErrors();
         }

@@ -13,6 +13,9 @@ export function livePlayer(ctx) {
   let hls = null;
   let playback = null;
 
+  // Further behind than hls.js's own catch-up reaches (target plus one segment): the viewer chose it, or needs the button.
+  const BEHIND_SECONDS = 4;
+
   async function mount(url, radio) {
     byId("live-heading").textContent = radio ? S.liveRadioHeading : S.livePlayerHeading;
     media = el(radio ? "audio" : "video", {
@@ -23,7 +26,11 @@ export function livePlayer(ctx) {
     section.hidden = false;
     await loadScript("/lib/hls/hls.min.js");
     if (window.Hls?.isSupported()) {
-      hls = new window.Hls({ liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 10, lowLatencyMode: false });
+      // The playlist is an EVENT playlist (the whole show, DVR), so hls.js must never pull a viewer who sought back
+      // to the live edge (liveMaxLatencyDuration stays at its default, infinite). After a stall (a busy phone, a
+      // slow network) it plays up to 1.5x until it is back at its target distance; lowLatencyMode turns that
+      // catch-up on (it is off otherwise) and changes nothing else for playlists without LL-HLS parts.
+      hls = new window.Hls({ liveSyncDurationCount: 3, maxLiveSyncPlaybackRate: 1.5, lowLatencyMode: true });
       hls.loadSource(url);
       hls.attachMedia(media);
     } else if (media.canPlayType(HLS_TYPE)) {
@@ -38,7 +45,7 @@ export function livePlayer(ctx) {
     const delay = hls?.playingDate ? Math.max(0, Math.round((Date.now() - hls.playingDate.getTime()) / 1000)) : null;
     byId("live-delay").textContent = delay == null ? "" : S.liveDelay(delay);
     const edge = hls?.liveSyncPosition;
-    const behind = edge != null && Number.isFinite(edge) && edge - media.currentTime > 6;
+    const behind = edge != null && Number.isFinite(edge) && edge - media.currentTime > BEHIND_SECONDS;
     byId("live-edge").hidden = !behind && !media.paused;
     media.dataset.delay = delay ?? "";
     media.dataset.delayMs = hls?.playingDate ? String(Date.now() - hls.playingDate.getTime()) : ""; // read by bench/LiveBench
