@@ -14,6 +14,10 @@ namespace Realtime.MediaWorker.Live;
 /// and a worker taking over continues where its predecessor stopped — and announces the lines (LiveApi hosts serve
 /// playlists from memory). Each new connection starts with a discontinuity. The master is written once, when every
 /// rung has a segment: from then on the stream plays.
+/// A segment's PROGRAM-DATE-TIME is the ingest clock's: when the connection's first bytes arrived plus the media time
+/// before the segment. ffmpeg's own stamp starts at the moment its muxer opened, which is seconds after the first
+/// frame arrived (the worker probes the input first and the encoder then works through that backlog), so it runs
+/// ahead of the studio and would make the delay behind the studio look seconds shorter than it is, and put chapters late.
 /// </summary>
 public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHealthState health, int segmentSeconds,
     Func<string, long, string, Task> announce)
@@ -23,6 +27,7 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
     private readonly Dictionary<string, int> _publishedInRun = new(StringComparer.Ordinal);
     private string? _runFolder;
     private string? _runName;
+    private Func<DateTimeOffset?> _runStartedAt = () => null;
 
     /// <summary>The stream's ladder: from its master when one is published, else from the first connection.</summary>
     public IReadOnlyList<LiveRung>? Rungs { get; private set; }
@@ -46,10 +51,13 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
         health.Segments = _segments.Values.DefaultIfEmpty(0).Min();
     }
 
-    /// <summary>A new connection: its segments go under <paramref name="runName"/>, after a discontinuity.</summary>
-    public void StartRun(string folder, string runName)
+    /// <summary>
+    /// A new connection: its segments go under <paramref name="runName"/>, after a discontinuity, stamped from
+    /// <paramref name="startedAt"/> (when its first bytes arrived; ffmpeg's stamps only while that is unknown).
+    /// </summary>
+    public void StartRun(string folder, string runName, Func<DateTimeOffset?> startedAt)
     {
-        (_runFolder, _runName) = (folder, runName);
+        (_runFolder, _runName, _runStartedAt) = (folder, runName, startedAt);
         _publishedInRun.Clear();
     }
 
@@ -73,13 +81,18 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
             var lines = new StringBuilder();
             if (done == 0 && _segments.GetValueOrDefault(rung.Name) > 0)
                 lines.Append("#EXT-X-DISCONTINUITY\n");
+            var mediaSeconds = entries.Take(done).Sum(e => e.Seconds);
+            var startedAt = _runStartedAt();
             foreach (var entry in entries.Skip(done))
             {
                 var blobPath = $"{_runName}/{rung.Name}/{entry.Uri}";
                 await JobTransfer.UploadFileAsync(container, _runFolder, $"{rung.Name}/{entry.Uri}", JobTransfer.Immutable, blobPath, cancellationToken);
-                if (entry.DateTime is { } at)
+                if (startedAt is { } start)
+                    lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{start.AddSeconds(mediaSeconds).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\n");
+                else if (entry.DateTime is { } at)
                     lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{at}\n");
                 lines.Append(CultureInfo.InvariantCulture, $"#EXTINF:{entry.Duration},\n{blobPath}\n");
+                mediaSeconds += entry.Seconds;
             }
             await AppendAsync(rung.Name + ".m3u8", lines.ToString(), Header(), cancellationToken);
             _publishedInRun[rung.Name] = entries.Count;
