@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Azure.Storage.Blobs;
@@ -22,9 +23,10 @@ namespace Realtime.MediaWorker.Live;
 public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHealthState health, int segmentSeconds,
     Func<string, long, string, Task> announce)
 {
-    private readonly Dictionary<string, long> _lengths = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _segments = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _publishedInRun = new(StringComparer.Ordinal);
+    // Rungs publish in parallel (each its own keys): a busy storage account costs one round trip per pass, not one per rung.
+    private readonly ConcurrentDictionary<string, long> _lengths = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _segments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _publishedInRun = new(StringComparer.Ordinal);
     private string? _runFolder;
     private string? _runName;
     private Func<DateTimeOffset?> _runStartedAt = () => null;
@@ -69,36 +71,9 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
     {
         if (Rungs is not { } rungs || _runFolder is null)
             return;
-        foreach (var rung in rungs)
-        {
-            var local = Path.Combine(_runFolder, rung.Name, LiveLadder.LocalPlaylist);
-            if (!File.Exists(local))
-                continue;
-            var entries = LivePlaylistText.Segments(await File.ReadAllTextAsync(local, cancellationToken));
-            var done = _publishedInRun.GetValueOrDefault(rung.Name);
-            if (entries.Count <= done)
-                continue;
-            var lines = new StringBuilder();
-            if (done == 0 && _segments.GetValueOrDefault(rung.Name) > 0)
-                lines.Append("#EXT-X-DISCONTINUITY\n");
-            var mediaSeconds = entries.Take(done).Sum(e => e.Seconds);
-            var startedAt = _runStartedAt();
-            foreach (var entry in entries.Skip(done))
-            {
-                var blobPath = $"{_runName}/{rung.Name}/{entry.Uri}";
-                await JobTransfer.UploadFileAsync(container, _runFolder, $"{rung.Name}/{entry.Uri}", JobTransfer.Immutable, blobPath, cancellationToken);
-                if (startedAt is { } start)
-                    lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{start.AddSeconds(mediaSeconds).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\n");
-                else if (entry.DateTime is { } at)
-                    lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{at}\n");
-                lines.Append(CultureInfo.InvariantCulture, $"#EXTINF:{entry.Duration},\n{blobPath}\n");
-                mediaSeconds += entry.Seconds;
-            }
-            await AppendAsync(rung.Name + ".m3u8", lines.ToString(), Header(), cancellationToken);
-            _publishedInRun[rung.Name] = entries.Count;
-            _segments[rung.Name] = _segments.GetValueOrDefault(rung.Name) + entries.Count - done;
+        var published = await Task.WhenAll(rungs.Select(rung => PublishRungAsync(rung, _runFolder, cancellationToken)));
+        if (published.Any(p => p))
             health.LastSegmentAt = DateTimeOffset.UtcNow;
-        }
         health.Segments = rungs.Min(r => _segments.GetValueOrDefault(r.Name));
         if (!HasMaster && rungs.All(r => _segments.GetValueOrDefault(r.Name) > 0))
         {
@@ -106,6 +81,38 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
             HasMaster = true;
             health.Playable = true;
         }
+    }
+
+    /// <summary>Uploads one rung's new segments, then appends their lines to its playlist; false when there were none.</summary>
+    private async Task<bool> PublishRungAsync(LiveRung rung, string runFolder, CancellationToken cancellationToken)
+    {
+        var local = Path.Combine(runFolder, rung.Name, LiveLadder.LocalPlaylist);
+        if (!File.Exists(local))
+            return false;
+        var entries = LivePlaylistText.Segments(await File.ReadAllTextAsync(local, cancellationToken));
+        var done = _publishedInRun.GetValueOrDefault(rung.Name);
+        if (entries.Count <= done)
+            return false;
+        var lines = new StringBuilder();
+        if (done == 0 && _segments.GetValueOrDefault(rung.Name) > 0)
+            lines.Append("#EXT-X-DISCONTINUITY\n");
+        var mediaSeconds = entries.Take(done).Sum(e => e.Seconds);
+        var startedAt = _runStartedAt();
+        foreach (var entry in entries.Skip(done))
+        {
+            var blobPath = $"{_runName}/{rung.Name}/{entry.Uri}";
+            await JobTransfer.UploadFileAsync(container, runFolder, $"{rung.Name}/{entry.Uri}", JobTransfer.Immutable, blobPath, cancellationToken);
+            if (startedAt is { } start)
+                lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{start.AddSeconds(mediaSeconds).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\n");
+            else if (entry.DateTime is { } at)
+                lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{at}\n");
+            lines.Append(CultureInfo.InvariantCulture, $"#EXTINF:{entry.Duration},\n{blobPath}\n");
+            mediaSeconds += entry.Seconds;
+        }
+        await AppendAsync(rung.Name + ".m3u8", lines.ToString(), Header(), cancellationToken);
+        _publishedInRun[rung.Name] = entries.Count;
+        _segments[rung.Name] = _segments.GetValueOrDefault(rung.Name) + entries.Count - done;
+        return true;
     }
 
     /// <summary>The programme ended: every playlist is closed, and players know no segment will follow.</summary>
