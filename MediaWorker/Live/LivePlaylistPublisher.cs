@@ -15,10 +15,8 @@ namespace Realtime.MediaWorker.Live;
 /// and a worker taking over continues where its predecessor stopped — and announces the lines (LiveApi hosts serve
 /// playlists from memory). Each new connection starts with a discontinuity. The master is written once, when every
 /// rung has a segment: from then on the stream plays.
-/// A segment's PROGRAM-DATE-TIME is the ingest clock's: when the connection's first bytes arrived plus the media time
-/// before the segment. ffmpeg's own stamp starts at the moment its muxer opened, which is seconds after the first
-/// frame arrived (the worker probes the input first and the encoder then works through that backlog), so it runs
-/// ahead of the studio and would make the delay behind the studio look seconds shorter than it is, and put chapters late.
+/// A segment's PROGRAM-DATE-TIME is the ingest clock's (<see cref="IngestClock"/>), not ffmpeg's, which runs seconds
+/// ahead of the studio and would make the delay behind it look shorter than it is, and put chapters late.
 /// </summary>
 public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHealthState health, int segmentSeconds,
     Func<string, long, string, Task> announce)
@@ -30,6 +28,7 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
     private string? _runFolder;
     private string? _runName;
     private Func<DateTimeOffset?> _runStartedAt = () => null;
+    private IngestClock _clock = new();
 
     /// <summary>The stream's ladder: from its master when one is published, else from the first connection.</summary>
     public IReadOnlyList<LiveRung>? Rungs { get; private set; }
@@ -59,7 +58,7 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
     /// </summary>
     public void StartRun(string folder, string runName, Func<DateTimeOffset?> startedAt)
     {
-        (_runFolder, _runName, _runStartedAt) = (folder, runName, startedAt);
+        (_runFolder, _runName, _runStartedAt, _clock) = (folder, runName, startedAt, new IngestClock());
         _publishedInRun.Clear();
     }
 
@@ -71,9 +70,23 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
     {
         if (Rungs is not { } rungs || _runFolder is null)
             return;
-        var published = await Task.WhenAll(rungs.Select(rung => PublishRungAsync(rung, _runFolder, cancellationToken)));
-        if (published.Any(p => p))
+        var pending = new List<(LiveRung Rung, IReadOnlyList<LiveSegment> Entries, int Done)>();
+        foreach (var rung in rungs)
+        {
+            var local = Path.Combine(_runFolder, rung.Name, LiveLadder.LocalPlaylist);
+            if (!File.Exists(local))
+                continue;
+            var entries = LivePlaylistText.Segments(await File.ReadAllTextAsync(local, cancellationToken));
+            var done = _publishedInRun.GetValueOrDefault(rung.Name);
+            if (entries.Count > done)
+                pending.Add((rung, entries, done));
+        }
+        if (pending.Count > 0)
+        {
+            Observe(pending, _runFolder);
+            await Task.WhenAll(pending.Select(p => PublishRungAsync(p.Rung, p.Entries, p.Done, _runFolder, cancellationToken)));
             health.LastSegmentAt = DateTimeOffset.UtcNow;
+        }
         health.Segments = rungs.Min(r => _segments.GetValueOrDefault(r.Name));
         if (!HasMaster && rungs.All(r => _segments.GetValueOrDefault(r.Name) > 0))
         {
@@ -83,28 +96,35 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
         }
     }
 
-    /// <summary>Uploads one rung's new segments, then appends their lines to its playlist; false when there were none.</summary>
-    private async Task<bool> PublishRungAsync(LiveRung rung, string runFolder, CancellationToken cancellationToken)
+    /// <summary>Moves the ingest clock by when ffmpeg finished each new segment (before any of them is stamped).</summary>
+    private void Observe(List<(LiveRung Rung, IReadOnlyList<LiveSegment> Entries, int Done)> pending, string runFolder)
     {
-        var local = Path.Combine(runFolder, rung.Name, LiveLadder.LocalPlaylist);
-        if (!File.Exists(local))
-            return false;
-        var entries = LivePlaylistText.Segments(await File.ReadAllTextAsync(local, cancellationToken));
-        var done = _publishedInRun.GetValueOrDefault(rung.Name);
-        if (entries.Count <= done)
-            return false;
+        _clock.FirstBytes(_runStartedAt());
+        foreach (var (rung, entries, done) in pending)
+        {
+            var end = entries.Take(done).Sum(e => e.Seconds);
+            foreach (var entry in entries.Skip(done))
+            {
+                end += entry.Seconds;
+                var file = Path.Combine(runFolder, rung.Name, entry.Uri);
+                if (File.Exists(file))
+                    _clock.Finished(end, new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero));
+            }
+        }
+    }
+
+    /// <summary>Uploads one rung's new segments, then appends their lines to its playlist.</summary>
+    private async Task PublishRungAsync(LiveRung rung, IReadOnlyList<LiveSegment> entries, int done, string runFolder, CancellationToken cancellationToken)
+    {
         var lines = new StringBuilder();
         if (done == 0 && _segments.GetValueOrDefault(rung.Name) > 0)
             lines.Append("#EXT-X-DISCONTINUITY\n");
         var mediaSeconds = entries.Take(done).Sum(e => e.Seconds);
-        var startedAt = _runStartedAt();
         foreach (var entry in entries.Skip(done))
         {
             var blobPath = $"{_runName}/{rung.Name}/{entry.Uri}";
             await JobTransfer.UploadFileAsync(container, runFolder, $"{rung.Name}/{entry.Uri}", JobTransfer.Immutable, blobPath, cancellationToken);
-            if (startedAt is { } start)
-                lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{start.AddSeconds(mediaSeconds).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\n");
-            else if (entry.DateTime is { } at)
+            if ((_clock.Stamp(mediaSeconds) ?? entry.DateTime) is { } at)
                 lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{at}\n");
             lines.Append(CultureInfo.InvariantCulture, $"#EXTINF:{entry.Duration},\n{blobPath}\n");
             mediaSeconds += entry.Seconds;
@@ -112,7 +132,6 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
         await AppendAsync(rung.Name + ".m3u8", lines.ToString(), Header(), cancellationToken);
         _publishedInRun[rung.Name] = entries.Count;
         _segments[rung.Name] = _segments.GetValueOrDefault(rung.Name) + entries.Count - done;
-        return true;
     }
 
     /// <summary>The programme ended: every playlist is closed, and players know no segment will follow.</summary>

@@ -57,8 +57,9 @@ var ours = new VersusBare.Side("ours", viewers, Programme, async id =>
     var watcher = await DeskClient.ConnectAsync(api, await Tokens.StaffAsync(api, "host"));
     await watcher.Call<ModeratorSnapshot>("Moderate", id);
     return watcher;
-});
-var bareSide = await VersusBare.BareAsync(new Uri($"http://127.0.0.1:{barePort}/hubs/bare-desk"), viewers.Length);
+}, new CpuMeter([("LiveApi", api.Process!.Pid), ("silo", silo.Process!.Pid), ("Azurite", azurite.Process.Pid), ("load generator", Environment.ProcessId)]));
+var bareSide = await VersusBare.BareAsync(new Uri($"http://127.0.0.1:{barePort}/hubs/bare-desk"), viewers.Length,
+    new CpuMeter([("BareHub", bare.Pid), ("Azurite", azurite.Process.Pid), ("load generator", Environment.ProcessId)]));
 await new VersusBare().RunAsync(ours, bareSide, rounds, TimeSpan.FromSeconds(Math.Min(seconds, 10)));
 foreach (var viewer in bareSide.Viewers)
     await viewer.DisposeAsync();

@@ -13,12 +13,13 @@ namespace Realtime.Bench.Desk;
 /// </summary>
 public sealed class VersusBare
 {
-    public sealed record Side(string Name, DeskClient[] Viewers, Func<string, Task<string>> Programme, Func<string, Task<DeskClient>> Moderator);
+    /// <param name="Cpu">Every process of this side (the load generator included), for CPU per submit.</param>
+    public sealed record Side(string Name, DeskClient[] Viewers, Func<string, Task<string>> Programme, Func<string, Task<DeskClient>> Moderator, CpuMeter Cpu);
 
     private readonly Dictionary<string, List<double>> _figures = [];
     private readonly List<string> _order = [];
 
-    public static async Task<Side> BareAsync(Uri hub, int clients)
+    public static async Task<Side> BareAsync(Uri hub, int clients, CpuMeter cpu)
     {
         var viewers = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => DeskClient.ConnectAsync(hub, null)));
         return new Side("bare", viewers, title => Task.FromResult("bare-" + Guid.NewGuid().ToString("N")[..8]), async id =>
@@ -26,7 +27,7 @@ public sealed class VersusBare
             var moderator = await DeskClient.ConnectAsync(hub, null);
             await moderator.Call<JsonElement>("Moderate", id);
             return moderator;
-        });
+        }, cpu);
     }
 
     public async Task RunAsync(Side ours, Side bare, int rounds, TimeSpan duration)
@@ -49,9 +50,14 @@ public sealed class VersusBare
                     Add($"{side.Name} {target}/s push p50", push.Percentile(50));
                     Add($"{side.Name} {target}/s push p99", push.Percentile(99));
                 }
-                var (acked, refused, seconds) = await new Load(await side.Programme("吞吐测试")).Saturate(side.Viewers, duration);
-                Console.WriteLine($"round {round} {side.Name,-4} durable submits {acked / seconds,6:F0}/s ({acked} acknowledged, {refused} refused)");
+                var load = new Load(await side.Programme("吞吐测试"));
+                var cpuBefore = side.Cpu.Read();
+                var (acked, refused, seconds) = await load.Saturate(side.Viewers, duration);
+                var cpu = side.Cpu.PerItem(cpuBefore, side.Cpu.Read(), acked);
+                Console.WriteLine($"round {round} {side.Name,-4} durable submits {acked / seconds,6:F0}/s ({acked} acknowledged, {refused} refused); " +
+                    $"CPU ms per submit {string.Join(", ", cpu.Select(c => $"{c.Name} {c.Ms:F2}"))}, total {cpu.Sum(c => c.Ms):F2}");
                 Add($"{side.Name} throughput /s", acked / seconds);
+                Add($"{side.Name} CPU ms per submit", cpu.Sum(c => c.Ms));
             }
         }
         Console.WriteLine();

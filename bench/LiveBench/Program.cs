@@ -60,7 +60,7 @@ void Keep(string name, double value, string format = "F0") => (summary.TryGetVal
 for (var round = 1; round <= rounds; round++)
 {
     var alone = await Window(TimeSpan.FromSeconds(seconds));
-    Console.WriteLine($"round {round}: delay behind the studio {alone.Delay.Describe()}");
+    Console.WriteLine($"round {round}: delay behind the studio {alone.Delay.Describe()}; newest segment's age when listed {alone.Edge.Describe()}");
     Console.WriteLine($"  live ladder 720/480/360 alone: CPU {alone.Cores:F2} cores, speed {alone.Speed.Describe()}");
     await using (var desk = await DeskLoad.ConnectAsync(api, 50))
     {
@@ -68,14 +68,16 @@ for (var round = 1; round <= rounds; round++)
         var loaded = await Window(TimeSpan.FromSeconds(loadSeconds));
         await desk.StopAsync();
         Console.WriteLine($"  with the desk under load ({desk.Acknowledged / (double)loadSeconds:F0} submits/s acknowledged): CPU {loaded.Cores:F2} cores, " +
-            $"speed {loaded.Speed.Describe()}, delay {loaded.Delay.Describe()}");
+            $"speed {loaded.Speed.Describe()}, delay {loaded.Delay.Describe()}, newest segment's age when listed {loaded.Edge.Describe()}");
         Keep("speed under load p5 (lowest 5 %)", loaded.Speed.Percentile(5), "F2");
         Keep("delay under load p95 ms", loaded.Delay.Percentile(95));
+        Keep("segment age when listed, under load, p95 ms", loaded.Edge.Percentile(95));
     }
     var (ours, bare, bytes) = await Serving();
     Console.WriteLine($"  playlist ({bytes} bytes) LiveApi {ours.PerSecond:F0} req/s {ours.Latency.Describe()}; bare Kestrel {bare.PerSecond:F0} req/s {bare.Latency.Describe()}; ratio {ours.PerSecond / bare.PerSecond:F2}");
     Keep("delay p50 ms", alone.Delay.Percentile(50));
     Keep("delay p95 ms", alone.Delay.Percentile(95));
+    Keep("segment age when listed p95 ms", alone.Edge.Percentile(95));
     Keep("ladder CPU cores", alone.Cores, "F2");
     Keep("speed p50", alone.Speed.Percentile(50), "F2");
     Keep("playlist req/s LiveApi", ours.PerSecond);
@@ -86,15 +88,16 @@ for (var round = 1; round <= rounds; round++)
 }
 Console.WriteLine($"summary: median of {rounds} rounds (min–max)");
 foreach (var (name, (values, format)) in summary)
-    Console.WriteLine($"  {name,-36} {Samples.Median(values, format)}");
+    Console.WriteLine($"  {name,-44} {Samples.Median(values, format)}");
 return;
 
 async Task<JsonElement> Stream() => await admin.GetFromJsonAsync<JsonElement>($"/api/programmes/{programme}/live-stream");
 
-async Task<(Samples Delay, double Cores, Samples Speed)> Window(TimeSpan length)
+async Task<(Samples Delay, double Cores, Samples Speed, Samples Edge)> Window(TimeSpan length)
 {
     var delay = new Samples("ms");
     var speed = new Samples("×");
+    var edge = new Samples("ms");
     var (ticks0, t0) = (CpuTicks(ladder), Stopwatch.GetTimestamp());
     var until = DateTime.UtcNow + length;
     while (DateTime.UtcNow < until)
@@ -104,10 +107,28 @@ async Task<(Samples Delay, double Cores, Samples Speed)> Window(TimeSpan length)
             delay.Add(d);
         if ((await Stream()).GetProperty("health") is { ValueKind: JsonValueKind.Object } health && health.GetProperty("speed") is { ValueKind: JsonValueKind.Number } s)
             speed.Add(s.GetDouble());
+        if (await EdgeAge() is { } age)
+            edge.Add(age);
         await Task.Delay(1000);
     }
     var cores = (CpuTicks(ladder) - ticks0) / 100.0 / Stopwatch.GetElapsedTime(t0).TotalSeconds;
-    return (delay, cores, speed);
+    return (delay, cores, speed, edge);
+}
+
+// How old the newest listed moment of the show is when LiveApi lists it: now minus the end of the last segment of the
+// top rung's live playlist (its PROGRAM-DATE-TIME plus its duration). The part of the delay spent before the player.
+async Task<double?> EdgeAge()
+{
+    var text = await admin.GetStringAsync($"/live/{programme}/720p.m3u8");
+    var read = DateTimeOffset.UtcNow;
+    var lines = text.Split('\n');
+    var at = lines.LastOrDefault(l => l.StartsWith("#EXT-X-PROGRAM-DATE-TIME:", StringComparison.Ordinal));
+    var duration = lines.LastOrDefault(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal));
+    if (at is null || duration is null)
+        return null;
+    var end = DateTimeOffset.Parse(at["#EXT-X-PROGRAM-DATE-TIME:".Length..], System.Globalization.CultureInfo.InvariantCulture)
+        .AddSeconds(double.Parse(duration["#EXTINF:".Length..].TrimEnd(','), System.Globalization.CultureInfo.InvariantCulture));
+    return (read - end).TotalMilliseconds;
 }
 
 async Task<((double PerSecond, Samples Latency) Ours, (double PerSecond, Samples Latency) Bare, int Bytes)> Serving()

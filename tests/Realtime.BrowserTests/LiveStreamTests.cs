@@ -37,7 +37,7 @@ public sealed class LiveStreamTests(BrowserFixture fixture)
             var stream = (await admin.GetFromJsonAsync<LiveStream>($"/api/programmes/{programmeId}/live-stream", ApiClient.Json))!;
             await Expect(item.Locator($"#live-pass-{programmeId}")).ToHaveValueAsync(stream.Passphrase);
 
-            await using var studio = StudioEncoder.Start(stream.Address!, stream.Passphrase, 40, size: "640x360");
+            await using var studio = StudioEncoder.Start(stream.Address!, stream.Passphrase, 60, size: "640x360");
             await Expect(item).ToHaveAttributeAsync("data-state", "Receiving");
             await Expect(item.Locator(".live-health")).ToContainTextAsync("640×360");
             await operatorTab.AssertAccessibleAsync("admin-live-stream");
@@ -75,6 +75,12 @@ public sealed class LiveStreamTests(BrowserFixture fixture)
             Assert.True(behindMs > 10_000, $"a viewer who sought 12 s back is still behind live, not pulled forward (delay {behindMs} ms)");
             await page.Locator("#live-edge").ClickAsync();
             await page.WaitForFunctionAsync("() => Number(document.getElementById('live-media').dataset.delayMs) < 9000 && !document.getElementById('live-media').paused");
+
+            // A stall the viewer did not choose (playback stops without a pause): once 10 s behind, the player rejoins
+            // the live edge by itself.
+            var stalledAt = await page.Locator("#live-media").EvaluateAsync<double>("m => { m.playbackRate = 0; return m.currentTime; }");
+            await page.WaitForFunctionAsync($"() => document.getElementById('live-media').currentTime > {stalledAt + 8}", null,
+                new Microsoft.Playwright.PageWaitForFunctionOptions { Timeout = 30_000 });
             viewer.AssertNoScriptErrors();
             operatorTab.AssertNoScriptErrors();
         }

@@ -1,6 +1,6 @@
 namespace Realtime.Testing;
 
-/// <summary>What is running on this machine, read from /proc (Linux).</summary>
+/// <summary>What is running on this machine, read from /proc (Linux). Also compiled into Realtime.MediaTests (linked).</summary>
 public static class ProcessTable
 {
     /// <summary>Ids of live (not zombie) processes whose command line mentions <paramref name="text"/>.</summary>
@@ -14,8 +14,7 @@ public static class ProcessTable
             try
             {
                 var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                if (commandLine.Contains(text, StringComparison.Ordinal) && !stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z'))
+                if (commandLine.Contains(text, StringComparison.Ordinal) && IsAlive(pid))
                     found.Add(pid);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -24,5 +23,19 @@ public static class ProcessTable
             }
         }
         return found;
+    }
+
+    /// <summary>Whether process <paramref name="pid"/> exists and has not ended (a zombie waiting for its parent has).</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return !stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // gone
+        }
     }
 }

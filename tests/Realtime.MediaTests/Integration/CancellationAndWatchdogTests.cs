@@ -1,5 +1,6 @@
 using Realtime.MediaTests.Support;
 using Realtime.MediaWorker.Transcoding;
+using Realtime.Testing;
 
 namespace Realtime.MediaTests.Integration;
 
@@ -16,7 +17,7 @@ public sealed class CancellationAndWatchdogTests(MediaFixture media)
         var output = media.NewOutput("cancelled");
         using var cancel = new CancellationTokenSource();
         var encoding = new TaskCompletionSource<IReadOnlyList<int>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var progress = new ProgressLog(_ => encoding.TrySetResult(Tools.ProcessesMentioning(name)));
+        var progress = new ProgressLog(_ => encoding.TrySetResult(ProcessTable.Mentioning(name)));
 
         var job = MediaFixture.Transcoder().TranscodeAsync(new(input, output, ProgrammeKind.Video), progress, cancel.Token);
         var runningWhileEncoding = await encoding.Task.WaitAsync(TimeSpan.FromMinutes(1));
@@ -24,8 +25,8 @@ public sealed class CancellationAndWatchdogTests(MediaFixture media)
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job);
         Assert.NotEmpty(runningWhileEncoding);
-        Assert.Empty(Tools.ProcessesMentioning(name));
-        Assert.All(runningWhileEncoding, pid => Assert.False(Tools.ProcessExists(pid), $"ffmpeg {pid} is still running"));
+        Assert.Empty(ProcessTable.Mentioning(name));
+        Assert.All(runningWhileEncoding, pid => Assert.False(ProcessTable.IsAlive(pid), $"ffmpeg {pid} is still running"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(output));
     }
 
@@ -44,7 +45,7 @@ public sealed class CancellationAndWatchdogTests(MediaFixture media)
         Assert.False(result.Succeeded);
         Assert.Equal("stalled", result.Failure!.Code);
         Assert.Contains("没有进展", result.Failure.Message);
-        Assert.Empty(Tools.ProcessesMentioning(Path.GetFileName(fifo)));
+        Assert.Empty(ProcessTable.Mentioning(Path.GetFileName(fifo)));
         Assert.NotEmpty(result.StderrTail);
     }
 
@@ -71,6 +72,6 @@ public sealed class CancellationAndWatchdogTests(MediaFixture media)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new FfmpegRunner().RunAsync(new FfmpegRunRequest(
             [.. CommonArguments.Start(fifo), "-f", "null", "-"], media.Folder, null, TimeSpan.FromMinutes(5)), null, cancel.Token));
 
-        Assert.Empty(Tools.ProcessesMentioning(Path.GetFileName(fifo)));
+        Assert.Empty(ProcessTable.Mentioning(Path.GetFileName(fifo)));
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Realtime.MediaTests.Support;
 
-/// <summary>Runs ffmpeg / ffprobe from tests (to make sources and inspect outputs) and finds processes.</summary>
+/// <summary>Runs ffmpeg / ffprobe from tests (to make sources and inspect outputs).</summary>
 public static class Tools
 {
     public const string Missing =
@@ -48,45 +48,5 @@ public static class Tools
             .Where(p => p.Length == 2 && p[1].StartsWith('K'))
             .Select(p => double.Parse(p[0], CultureInfo.InvariantCulture))
             .ToArray();
-    }
-
-    /// <summary>Ids of running processes whose command line mentions <paramref name="text"/> (from /proc).</summary>
-    public static IReadOnlyList<int> ProcessesMentioning(string text)
-    {
-        var found = new List<int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == Environment.ProcessId)
-                continue;
-            try
-            {
-                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
-                if (commandLine.Contains(text, StringComparison.Ordinal))
-                    found.Add(pid);
-            }
-            catch (IOException)
-            {
-                // The process ended while we looked.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-        return found;
-    }
-
-    public static bool ProcessExists(int pid) => Directory.Exists($"/proc/{pid}") && !IsZombie(pid);
-
-    private static bool IsZombie(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 }

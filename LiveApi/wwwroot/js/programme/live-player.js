@@ -1,6 +1,7 @@
 // The live picture (or sound, for radio) on the programme page: hls.js on the live playlists, kept about three
 // segments behind the live edge; the delay behind the studio shown from the segments' PROGRAM-DATE-TIME; "回到直播"
-// when the viewer has paused or sought back; the question on air as a caption over the picture. Mounted when the
+// when the viewer has paused or sought back (they stay where they chose to be); a viewer left behind by a stall they
+// did not choose rejoins the live edge by itself; the question on air as a caption over the picture. Mounted when the
 // stream becomes playable (from /api/programmes/{id}/playback on load, then LivePlaybackChanged on the desk hub).
 import { S, el, byId, loadScript } from "../core/dom.js";
 import { getJson } from "../core/api.js";
@@ -12,9 +13,13 @@ export function livePlayer(ctx) {
   let media = null;
   let hls = null;
   let playback = null;
+  let chosenTime = false; // the viewer paused or sought back: keep them there until they go back to live
+  let lastTime = 0;
 
   // Further behind than hls.js's own catch-up reaches (target plus one segment): the viewer chose it, or needs the button.
   const BEHIND_SECONDS = 4;
+  // Left this far behind without choosing it (a long stall): jump back to the live edge.
+  const REJOIN_SECONDS = 10;
 
   async function mount(url, radio) {
     byId("live-heading").textContent = radio ? S.liveRadioHeading : S.livePlayerHeading;
@@ -37,6 +42,9 @@ export function livePlayer(ctx) {
       media.src = url; // Safari and iOS play HLS themselves
     }
     media.play().catch(() => {});
+    // A backward jump of more than two seconds is the viewer's (hls.js only ever nudges forward over gaps); so is a pause.
+    media.addEventListener("seeking", () => { if (media.currentTime < lastTime - 2) chosenTime = true; });
+    media.addEventListener("pause", () => { if (!media.ended) chosenTime = true; });
     setInterval(tick, 1000);
   }
 
@@ -47,11 +55,14 @@ export function livePlayer(ctx) {
     const edge = hls?.liveSyncPosition;
     const behind = edge != null && Number.isFinite(edge) && edge - media.currentTime > BEHIND_SECONDS;
     byId("live-edge").hidden = !behind && !media.paused;
+    if (behind && !chosenTime && !media.paused && edge - media.currentTime > REJOIN_SECONDS) media.currentTime = edge;
+    lastTime = media.currentTime;
     media.dataset.delay = delay ?? "";
     media.dataset.delayMs = hls?.playingDate ? String(Date.now() - hls.playingDate.getTime()) : ""; // read by bench/LiveBench
   }
 
   byId("live-edge").addEventListener("click", () => {
+    chosenTime = false;
     if (hls?.liveSyncPosition != null) media.currentTime = hls.liveSyncPosition;
     media.play().catch(() => {});
   });
