@@ -64,7 +64,12 @@ public sealed partial class ManagedProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
+            {
+                // HasExited can be true before the output handlers saw the last lines (the reason it exited):
+                // waiting for exit also waits for both streams to reach their end.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready.\n{Tail()}");
+            }
             try
             {
                 using var response = await http.GetAsync(url);
