@@ -20,6 +20,9 @@ public sealed class LiveIngest(string ffmpeg, IMediaProber prober, LiveSettings 
 
     public required string Folder { get; init; }
 
+    /// <summary>When this connection's first bytes arrived: the ingest clock's time of the connection's first frame.</summary>
+    public DateTimeOffset? FirstByteAt { get; private set; }
+
     /// <summary>Runs one connection. <paramref name="rungs"/>: the stream's ladder when it has one already.</summary>
     public async Task RunAsync(string listenUrl, bool radio, IReadOnlyList<LiveRung>? rungs, CancellationToken cancellationToken)
     {
@@ -40,6 +43,7 @@ public sealed class LiveIngest(string ffmpeg, IMediaProber prober, LiveSettings 
             if (read == 0)
                 return; // the encoder left (or we were cancelled) before anything could be encoded
             started ??= DateTimeOffset.UtcNow;
+            FirstByteAt ??= started;
             health.Received(read, DateTimeOffset.UtcNow);
             head.Write(buffer, 0, read);
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Azure.Storage.Blobs;
@@ -14,15 +15,20 @@ namespace Realtime.MediaWorker.Live;
 /// and a worker taking over continues where its predecessor stopped — and announces the lines (LiveApi hosts serve
 /// playlists from memory). Each new connection starts with a discontinuity. The master is written once, when every
 /// rung has a segment: from then on the stream plays.
+/// A segment's PROGRAM-DATE-TIME is the ingest clock's (<see cref="IngestClock"/>), not ffmpeg's, which runs seconds
+/// ahead of the studio and would make the delay behind it look shorter than it is, and put chapters late.
 /// </summary>
 public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHealthState health, int segmentSeconds,
     Func<string, long, string, Task> announce)
 {
-    private readonly Dictionary<string, long> _lengths = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _segments = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _publishedInRun = new(StringComparer.Ordinal);
+    // Rungs publish in parallel (each its own keys): a busy storage account costs one round trip per pass, not one per rung.
+    private readonly ConcurrentDictionary<string, long> _lengths = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _segments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _publishedInRun = new(StringComparer.Ordinal);
     private string? _runFolder;
     private string? _runName;
+    private Func<DateTimeOffset?> _runStartedAt = () => null;
+    private IngestClock _clock = new();
 
     /// <summary>The stream's ladder: from its master when one is published, else from the first connection.</summary>
     public IReadOnlyList<LiveRung>? Rungs { get; private set; }
@@ -46,10 +52,13 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
         health.Segments = _segments.Values.DefaultIfEmpty(0).Min();
     }
 
-    /// <summary>A new connection: its segments go under <paramref name="runName"/>, after a discontinuity.</summary>
-    public void StartRun(string folder, string runName)
+    /// <summary>
+    /// A new connection: its segments go under <paramref name="runName"/>, after a discontinuity, stamped from
+    /// <paramref name="startedAt"/> (when its first bytes arrived; ffmpeg's stamps only while that is unknown).
+    /// </summary>
+    public void StartRun(string folder, string runName, Func<DateTimeOffset?> startedAt)
     {
-        (_runFolder, _runName) = (folder, runName);
+        (_runFolder, _runName, _runStartedAt, _clock) = (folder, runName, startedAt, new IngestClock());
         _publishedInRun.Clear();
     }
 
@@ -61,6 +70,7 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
     {
         if (Rungs is not { } rungs || _runFolder is null)
             return;
+        var pending = new List<(LiveRung Rung, IReadOnlyList<LiveSegment> Entries, int Done)>();
         foreach (var rung in rungs)
         {
             var local = Path.Combine(_runFolder, rung.Name, LiveLadder.LocalPlaylist);
@@ -68,22 +78,13 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
                 continue;
             var entries = LivePlaylistText.Segments(await File.ReadAllTextAsync(local, cancellationToken));
             var done = _publishedInRun.GetValueOrDefault(rung.Name);
-            if (entries.Count <= done)
-                continue;
-            var lines = new StringBuilder();
-            if (done == 0 && _segments.GetValueOrDefault(rung.Name) > 0)
-                lines.Append("#EXT-X-DISCONTINUITY\n");
-            foreach (var entry in entries.Skip(done))
-            {
-                var blobPath = $"{_runName}/{rung.Name}/{entry.Uri}";
-                await JobTransfer.UploadFileAsync(container, _runFolder, $"{rung.Name}/{entry.Uri}", JobTransfer.Immutable, blobPath, cancellationToken);
-                if (entry.DateTime is { } at)
-                    lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{at}\n");
-                lines.Append(CultureInfo.InvariantCulture, $"#EXTINF:{entry.Duration},\n{blobPath}\n");
-            }
-            await AppendAsync(rung.Name + ".m3u8", lines.ToString(), Header(), cancellationToken);
-            _publishedInRun[rung.Name] = entries.Count;
-            _segments[rung.Name] = _segments.GetValueOrDefault(rung.Name) + entries.Count - done;
+            if (entries.Count > done)
+                pending.Add((rung, entries, done));
+        }
+        if (pending.Count > 0)
+        {
+            Observe(pending, _runFolder);
+            await Task.WhenAll(pending.Select(p => PublishRungAsync(p.Rung, p.Entries, p.Done, _runFolder, cancellationToken)));
             health.LastSegmentAt = DateTimeOffset.UtcNow;
         }
         health.Segments = rungs.Min(r => _segments.GetValueOrDefault(r.Name));
@@ -93,6 +94,44 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
             HasMaster = true;
             health.Playable = true;
         }
+    }
+
+    /// <summary>Moves the ingest clock by when ffmpeg finished each new segment (before any of them is stamped).</summary>
+    private void Observe(List<(LiveRung Rung, IReadOnlyList<LiveSegment> Entries, int Done)> pending, string runFolder)
+    {
+        _clock.FirstBytes(_runStartedAt());
+        foreach (var (rung, entries, done) in pending)
+        {
+            var end = entries.Take(done).Sum(e => e.Seconds);
+            foreach (var entry in entries.Skip(done))
+            {
+                end += entry.Seconds;
+                var file = Path.Combine(runFolder, rung.Name, entry.Uri);
+                if (File.Exists(file))
+                    _clock.Finished(end, new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero));
+            }
+        }
+    }
+
+    /// <summary>Uploads one rung's new segments, then appends their lines to its playlist.</summary>
+    private async Task PublishRungAsync(LiveRung rung, IReadOnlyList<LiveSegment> entries, int done, string runFolder, CancellationToken cancellationToken)
+    {
+        var lines = new StringBuilder();
+        if (done == 0 && _segments.GetValueOrDefault(rung.Name) > 0)
+            lines.Append("#EXT-X-DISCONTINUITY\n");
+        var mediaSeconds = entries.Take(done).Sum(e => e.Seconds);
+        foreach (var entry in entries.Skip(done))
+        {
+            var blobPath = $"{_runName}/{rung.Name}/{entry.Uri}";
+            await JobTransfer.UploadFileAsync(container, runFolder, $"{rung.Name}/{entry.Uri}", JobTransfer.Immutable, blobPath, cancellationToken);
+            if ((_clock.Stamp(mediaSeconds) ?? entry.DateTime) is { } at)
+                lines.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{at}\n");
+            lines.Append(CultureInfo.InvariantCulture, $"#EXTINF:{entry.Duration},\n{blobPath}\n");
+            mediaSeconds += entry.Seconds;
+        }
+        await AppendAsync(rung.Name + ".m3u8", lines.ToString(), Header(), cancellationToken);
+        _publishedInRun[rung.Name] = entries.Count;
+        _segments[rung.Name] = _segments.GetValueOrDefault(rung.Name) + entries.Count - done;
     }
 
     /// <summary>The programme ended: every playlist is closed, and players know no segment will follow.</summary>

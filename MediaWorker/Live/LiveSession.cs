@@ -39,7 +39,7 @@ public sealed class LiveSession(LiveStreams.LiveStreamsClient client, Metadata a
         {
             _health.Listening(DateTimeOffset.UtcNow);
             var ingest = new LiveIngest(ffmpeg, prober, settings, _health, logger) { Folder = Path.Combine(folder, $"r{lease.Run}-{connection}") };
-            publisher.StartRun(ingest.Folder, $"r{lease.Run}-{connection}");
+            publisher.StartRun(ingest.Folder, $"r{lease.Run}-{connection}", () => ingest.FirstByteAt);
             _current = ingest;
             LiveLog.Listening(logger, lease.ProgrammeId, connection);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();

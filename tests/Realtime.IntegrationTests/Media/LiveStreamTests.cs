@@ -49,6 +49,7 @@ public sealed class LiveStreamTests(MediaStack stack)
 
         var early = await anyone.GetAsync($"/live/{programme}/480p.m3u8");
         var earlyText = await early.Content.ReadAsStringAsync();
+        AssertNoSegmentAheadOfTheStudio(earlyText, DateTimeOffset.UtcNow);
         Assert.Equal(TimeSpan.FromSeconds(1), early.Headers.CacheControl?.MaxAge);
         Assert.Contains("#EXT-X-PLAYLIST-TYPE:EVENT", earlyText);
         Assert.Contains("#EXT-X-PROGRAM-DATE-TIME:", earlyText);
@@ -134,5 +135,27 @@ public sealed class LiveStreamTests(MediaStack stack)
             Assert.True(reply.Ok, reply.Error?.Message);
         }
         return id;
+    }
+
+    /// <summary>
+    /// PROGRAM-DATE-TIME is the ingest clock's: a segment cannot end later than the moment its playlist was read (a
+    /// stamp ahead of that would show viewers a delay behind the studio seconds shorter than it is, even negative).
+    /// </summary>
+    private static void AssertNoSegmentAheadOfTheStudio(string playlist, DateTimeOffset readAt)
+    {
+        var stamped = 0;
+        DateTimeOffset? at = null;
+        foreach (var line in playlist.Split('\n'))
+        {
+            if (line.StartsWith("#EXT-X-PROGRAM-DATE-TIME:", StringComparison.Ordinal))
+                at = DateTimeOffset.Parse(line["#EXT-X-PROGRAM-DATE-TIME:".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            else if (line.StartsWith("#EXTINF:", StringComparison.Ordinal) && at is { } start)
+            {
+                var end = start.AddSeconds(double.Parse(line["#EXTINF:".Length..].TrimEnd(','), System.Globalization.CultureInfo.InvariantCulture));
+                Assert.True(end <= readAt.AddMilliseconds(250), $"a segment stamped to end at {end:HH:mm:ss.fff} was listed at {readAt:HH:mm:ss.fff}, ahead of the studio");
+                (at, stamped) = (null, stamped + 1);
+            }
+        }
+        Assert.True(stamped > 0, "the live playlist stamps its segments with PROGRAM-DATE-TIME");
     }
 }
