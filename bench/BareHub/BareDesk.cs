@@ -33,7 +33,9 @@ public sealed record BareQuestion(long Id, string ProgrammeId, string RequestId,
 
 public sealed class BareDeskWriter
 {
+    // The desk's layout: 8 partitions per programme, runs of 64 ids in one (a round's new questions share one).
     private const int Shards = 8;
+    private const int Block = 64;
     private const int MaxBatch = 100;
     private readonly Channel<(BareQuestion Question, TaskCompletionSource Stored)> _pending =
         Channel.CreateUnbounded<(BareQuestion, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
@@ -72,7 +74,7 @@ public sealed class BareDeskWriter
             try
             {
                 var batches = round
-                    .Select(p => new TableEntity($"{p.Question.ProgrammeId}|q{p.Question.Id % Shards}", p.Question.Id.ToString("D10"))
+                    .Select(p => new TableEntity($"{p.Question.ProgrammeId}|q{p.Question.Id / Block % Shards}", p.Question.Id.ToString("D10"))
                         { ["Data"] = JsonSerializer.Serialize(p.Question) })
                     .GroupBy(r => r.PartitionKey).SelectMany(p => p.Chunk(MaxBatch));
                 await Task.WhenAll(batches.Select(batch =>

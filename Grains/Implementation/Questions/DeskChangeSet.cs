@@ -29,7 +29,8 @@ public sealed class DeskChangeSet
 
 /// <summary>
 /// The desk-wide settings row. <see cref="EffectsConfirmed"/>: every effect up to this version was applied by its
-/// targets (kept by the desk grain, not by the book).
+/// targets (kept by the desk grain, not by the book). <see cref="Layout"/>: how the desk's rows are spread over partitions
+/// (<see cref="DeskStore.Partition"/>); rows stored before it existed read as 0.
 /// </summary>
 public sealed record DeskSettings(bool Paused, int SlowModeSeconds, long? NextId, long? OnAirId, long Version, long NextLogSequence,
-    long EffectsConfirmed = 0);
+    long EffectsConfirmed = 0, int Layout = 0);

@@ -10,12 +10,17 @@ namespace Realtime.Grains.Questions;
 /// Questions, votes, bans, settings and the moderation log of every desk, as rows of one Azure table. Each question is
 /// its own row, so a change costs one row whatever the size of the programme; rows are spread over
 /// <see cref="Shards"/> partitions per programme and written as batch transactions (≤ 100 rows of one partition),
-/// all partitions in parallel — one round of writes acknowledges every command that arrived during it.
+/// all partitions in parallel — one round of writes acknowledges every command that arrived during it. Desks created
+/// since the block layout spread questions by runs of <see cref="Block"/> ids, so the new questions of one round share
+/// one partition (one transaction, not one per question up to 8); older desks keep their rows where they are.
 /// </summary>
 public sealed class DeskStore(TableServiceClient service)
 {
     public const string TableName = "RealtimeDesk";
     public const int Shards = 8;
+    public const int IdLayout = 0;
+    public const int BlockLayout = 1;
+    public const int Block = 64;
     private const int MaxBatch = 100;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
@@ -27,25 +32,28 @@ public sealed class DeskStore(TableServiceClient service)
     /// Writes a change set. A question row carries every unconfirmed effect of its question
     /// (<paramref name="questionEffects"/>) and a rating row its own, so a row and what it implies are stored by one write.
     /// </summary>
+    /// <param name="settingsFirst">The layout is not stored yet: the settings row is written (and durable) before any row
+    /// placed by it, so a crash in between never leaves rows that a reload would look for elsewhere.</param>
     public async Task WriteAsync(string programmeId, DeskChangeSet changes, DeskSettings settings,
-        Func<long, ImmutableArray<DeskEffect>> questionEffects)
+        Func<long, ImmutableArray<DeskEffect>> questionEffects, bool settingsFirst = false)
     {
         await EnsureTable();
+        var shard = (long questionId) => Partition(questionId, settings.Layout);
         var rows = new List<TableEntity>();
         foreach (var change in changes.Questions.Values)
         {
             var q = change.Question;
-            var row = Row($"{programmeId}|q{q.Id % Shards}", q.Id.ToString("D10"), JsonSerializer.Serialize(q, Json));
+            var row = Row($"{programmeId}|q{shard(q.Id)}", q.Id.ToString("D10"), JsonSerializer.Serialize(q, Json));
             if (questionEffects(q.Id) is { IsEmpty: false } effects)
                 row[EffectsColumn] = JsonSerializer.Serialize(effects, Json);
             rows.Add(row);
         }
         foreach (var (questionId, voterId) in changes.Votes)
-            rows.Add(Row($"{programmeId}|v{questionId % Shards}", $"{questionId:D10}|{voterId}", null));
+            rows.Add(Row($"{programmeId}|v{shard(questionId)}", $"{questionId:D10}|{voterId}", null));
         var ratingEffects = changes.Effects.Where(e => e.Row.RaterId is not null).ToDictionary(e => e.Row, e => e.Effect);
         foreach (var (questionId, viewerId, score, comment) in changes.Ratings)
         {
-            var row = Row($"{programmeId}|r{questionId % Shards}", $"{questionId:D10}|{viewerId}", JsonSerializer.Serialize(new StoredRating(score, comment), Json));
+            var row = Row($"{programmeId}|r{shard(questionId)}", $"{questionId:D10}|{viewerId}", JsonSerializer.Serialize(new StoredRating(score, comment), Json));
             if (ratingEffects.TryGetValue(new EffectRow(questionId, viewerId), out var effect))
                 row[EffectsColumn] = JsonSerializer.Serialize(ImmutableArray.Create(effect), Json);
             rows.Add(row);
@@ -57,10 +65,19 @@ public sealed class DeskStore(TableServiceClient service)
         if (changes.SettingsChanged)
             rows.Add(Row($"{programmeId}|desk", "settings", JsonSerializer.Serialize(settings, Json)));
 
+        if (settingsFirst && rows.FindIndex(r => r.RowKey == "settings") is var settingsRow and >= 0)
+        {
+            await _table.UpsertEntityAsync(rows[settingsRow], TableUpdateMode.Replace);
+            rows.RemoveAt(settingsRow);
+        }
         var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(p => p.Chunk(MaxBatch));
         await Task.WhenAll(batches.Select(batch =>
             _table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)))));
     }
+
+    /// <summary>The shard of a question's rows: its id modulo <see cref="Shards"/>, or its run of <see cref="Block"/> ids.</summary>
+    public static long Partition(long questionId, int layout) =>
+        layout == BlockLayout ? questionId / Block % Shards : questionId % Shards;
 
     public async Task<DeskStored> LoadAsync(string programmeId, CancellationToken cancellationToken)
     {

@@ -62,12 +62,13 @@ public sealed class DeskWriter
             // Registered before the rows that carry the effects exist, so a crash right after the write is resumed.
             if (changes.Effects.Count > 0)
                 await _reminder.Ensure();
-            changes.SettingsChanged |= _watermarkDirty;
+            changes.SettingsChanged |= _watermarkDirty || !_book.LayoutStored;
             _watermarkDirty = false;
             if (!changes.IsEmpty)
             {
                 var settings = _book.Settings with { EffectsConfirmed = Pump.Outbox.Confirmed };
-                await _store.WriteAsync(_programmeId, changes, settings, Pump.Outbox.ForQuestion);
+                await _store.WriteAsync(_programmeId, changes, settings, Pump.Outbox.ForQuestion, settingsFirst: !_book.LayoutStored);
+                _book.LayoutStored = true;
             }
         }
         catch

@@ -8,7 +8,9 @@ public sealed partial class QuestionBook
     public void Restore(DeskStored stored)
     {
         if (stored.Settings is { } settings)
-            _settings = settings;
+            (_settings, LayoutStored) = (settings, true);
+        else if (stored.Questions.Count > 0 || stored.Votes.Count > 0 || stored.Ratings.Count > 0)
+            (_settings, LayoutStored) = (_settings with { Layout = DeskStore.IdLayout }, true); // rows from before layouts were stored
         // Rows of a change set may be stored while the settings row of that write was not: never reuse a version that
         // stamped an effect, or its targets would take a new effect for a resend.
         var lastEffect = stored.Effects.Count == 0 ? 0 : stored.Effects.Max(e => e.Effect.Version);

@@ -24,7 +24,7 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
     private readonly BlockedWords _blocked = new(rules.BlockedWords);
     private readonly Queue<ModerationLogEntry> _recentLog = new();
     private DeskChangeSet _changes = new();
-    private DeskSettings _settings = new(false, 0, null, null, 0, 1);
+    private DeskSettings _settings = new(false, 0, null, null, 0, 1, Layout: DeskStore.BlockLayout);
     private long _nextId = 1;
     private double _maxRank;
     private int _viewers;
@@ -153,6 +153,9 @@ public sealed partial class QuestionBook(string programmeId, DeskRules rules, Ti
     }
 
     public DeskSettings Settings => _settings;
+
+    /// <summary>Whether storage knows the desk's row layout: until it does, the first write stores the settings row first.</summary>
+    public bool LayoutStored { get; set; }
 
     /// <summary>Similar questions this asker may see: public ones and their own (never someone else's unscreened text).</summary>
     private ImmutableArray<SimilarQuestion> FindSimilar(string text, string askerId) =>
