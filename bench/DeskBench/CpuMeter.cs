@@ -1,4 +1,4 @@
-using System.Globalization;
+using Realtime.Testing;
 
 namespace Realtime.Bench.Desk;
 
@@ -8,20 +8,13 @@ namespace Realtime.Bench.Desk;
 /// </summary>
 public sealed class CpuMeter(IReadOnlyList<(string Name, int Pid)> processes)
 {
-    private static readonly double TicksPerMs = 100 / 1000.0; // USER_HZ is 100 on Linux
+    private const double TicksPerMs = ProcessTable.TicksPerSecond / 1000;
 
     public IReadOnlyList<(string Name, int Pid)> Processes => processes;
 
-    public long[] Read() => [.. processes.Select(p => Ticks(p.Pid))];
+    public long[] Read() => [.. processes.Select(p => ProcessTable.CpuTicks(p.Pid))];
 
     /// <summary>CPU milliseconds spent by each process between two readings, divided by <paramref name="count"/>.</summary>
     public IReadOnlyList<(string Name, double Ms)> PerItem(long[] before, long[] after, long count) =>
         [.. processes.Select((p, i) => (p.Name, (after[i] - before[i]) / TicksPerMs / Math.Max(1, count)))];
-
-    private static long Ticks(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-    }
 }

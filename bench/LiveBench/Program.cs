@@ -98,7 +98,7 @@ async Task<(Samples Delay, double Cores, Samples Speed, Samples Edge)> Window(Ti
     var delay = new Samples("ms");
     var speed = new Samples("×");
     var edge = new Samples("ms");
-    var (ticks0, t0) = (CpuTicks(ladder), Stopwatch.GetTimestamp());
+    var (ticks0, t0) = (ProcessTable.CpuTicks(ladder), Stopwatch.GetTimestamp());
     var until = DateTime.UtcNow + length;
     while (DateTime.UtcNow < until)
     {
@@ -111,7 +111,7 @@ async Task<(Samples Delay, double Cores, Samples Speed, Samples Edge)> Window(Ti
             edge.Add(age);
         await Task.Delay(1000);
     }
-    var cores = (CpuTicks(ladder) - ticks0) / 100.0 / Stopwatch.GetElapsedTime(t0).TotalSeconds;
+    var cores = (ProcessTable.CpuTicks(ladder) - ticks0) / ProcessTable.TicksPerSecond / Stopwatch.GetElapsedTime(t0).TotalSeconds;
     return (delay, cores, speed, edge);
 }
 
@@ -163,13 +163,6 @@ static int? LadderProcess()
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException) { }
     }
     return null;
-}
-
-static long CpuTicks(int pid)
-{
-    var stat = File.ReadAllText($"/proc/{pid}/stat");
-    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
 }
 
 int Arg(string name, int fallback)

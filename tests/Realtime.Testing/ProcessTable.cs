@@ -38,4 +38,15 @@ public static class ProcessTable
             return false; // gone
         }
     }
+
+    /// <summary>CPU time (user + system) process <paramref name="pid"/> has used, in clock ticks (USER_HZ, 100 a second).</summary>
+    public static long CpuTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+            + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public const double TicksPerSecond = 100;
 }
