@@ -9,10 +9,7 @@ namespace Realtime.MediaWorker.Live;
 /// </summary>
 public sealed class IngestClock
 {
-    private DateTimeOffset? _zero;
-
-    /// <summary>Media time zero in wall-clock time, or null before anything was seen.</summary>
-    public DateTimeOffset? Zero => _zero;
+    private DateTimeOffset? _zero; // media time zero in wall-clock time; null before anything was seen
 
     public void FirstBytes(DateTimeOffset? at) => Earliest(at);
 

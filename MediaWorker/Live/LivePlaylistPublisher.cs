@@ -70,7 +70,7 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
     {
         if (Rungs is not { } rungs || _runFolder is null)
             return;
-        var pending = new List<(LiveRung Rung, IReadOnlyList<LiveSegment> Entries, int Done)>();
+        var pending = new List<Pending>();
         foreach (var rung in rungs)
         {
             var local = Path.Combine(_runFolder, rung.Name, LiveLadder.LocalPlaylist);
@@ -79,12 +79,12 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
             var entries = LivePlaylistText.Segments(await File.ReadAllTextAsync(local, cancellationToken));
             var done = _publishedInRun.GetValueOrDefault(rung.Name);
             if (entries.Count > done)
-                pending.Add((rung, entries, done));
+                pending.Add(new Pending(rung, entries, done, entries.Take(done).Sum(e => e.Seconds)));
         }
         if (pending.Count > 0)
         {
             Observe(pending, _runFolder);
-            await Task.WhenAll(pending.Select(p => PublishRungAsync(p.Rung, p.Entries, p.Done, _runFolder, cancellationToken)));
+            await Task.WhenAll(pending.Select(p => PublishRungAsync(p, _runFolder, cancellationToken)));
             health.LastSegmentAt = DateTimeOffset.UtcNow;
         }
         health.Segments = rungs.Min(r => _segments.GetValueOrDefault(r.Name));
@@ -97,12 +97,12 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
     }
 
     /// <summary>Moves the ingest clock by when ffmpeg finished each new segment (before any of them is stamped).</summary>
-    private void Observe(List<(LiveRung Rung, IReadOnlyList<LiveSegment> Entries, int Done)> pending, string runFolder)
+    private void Observe(List<Pending> pending, string runFolder)
     {
         _clock.FirstBytes(_runStartedAt());
-        foreach (var (rung, entries, done) in pending)
+        foreach (var (rung, entries, done, start) in pending)
         {
-            var end = entries.Take(done).Sum(e => e.Seconds);
+            var end = start;
             foreach (var entry in entries.Skip(done))
             {
                 end += entry.Seconds;
@@ -114,12 +114,12 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
     }
 
     /// <summary>Uploads one rung's new segments, then appends their lines to its playlist.</summary>
-    private async Task PublishRungAsync(LiveRung rung, IReadOnlyList<LiveSegment> entries, int done, string runFolder, CancellationToken cancellationToken)
+    private async Task PublishRungAsync(Pending pending, string runFolder, CancellationToken cancellationToken)
     {
+        var (rung, entries, done, mediaSeconds) = pending;
         var lines = new StringBuilder();
         if (done == 0 && _segments.GetValueOrDefault(rung.Name) > 0)
             lines.Append("#EXT-X-DISCONTINUITY\n");
-        var mediaSeconds = entries.Take(done).Sum(e => e.Seconds);
         foreach (var entry in entries.Skip(done))
         {
             var blobPath = $"{_runName}/{rung.Name}/{entry.Uri}";
@@ -133,6 +133,9 @@ public sealed class LivePlaylistPublisher(BlobContainerClient container, LiveHea
         _publishedInRun[rung.Name] = entries.Count;
         _segments[rung.Name] = _segments.GetValueOrDefault(rung.Name) + entries.Count - done;
     }
+
+    /// <summary>A rung's segments not yet published: those after the first <paramref name="Done"/>, which start at <paramref name="StartSeconds"/>.</summary>
+    private sealed record Pending(LiveRung Rung, IReadOnlyList<LiveSegment> Entries, int Done, double StartSeconds);
 
     /// <summary>The programme ended: every playlist is closed, and players know no segment will follow.</summary>
     public async Task CloseAsync(CancellationToken cancellationToken)

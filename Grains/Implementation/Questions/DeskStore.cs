@@ -38,22 +38,21 @@ public sealed class DeskStore(TableServiceClient service)
         Func<long, ImmutableArray<DeskEffect>> questionEffects, bool settingsFirst = false)
     {
         await EnsureTable();
-        var shard = (long questionId) => Partition(questionId, settings.Layout);
         var rows = new List<TableEntity>();
         foreach (var change in changes.Questions.Values)
         {
             var q = change.Question;
-            var row = Row($"{programmeId}|q{shard(q.Id)}", q.Id.ToString("D10"), JsonSerializer.Serialize(q, Json));
+            var row = Row($"{programmeId}|q{Partition(q.Id, settings.Layout)}", q.Id.ToString("D10"), JsonSerializer.Serialize(q, Json));
             if (questionEffects(q.Id) is { IsEmpty: false } effects)
                 row[EffectsColumn] = JsonSerializer.Serialize(effects, Json);
             rows.Add(row);
         }
         foreach (var (questionId, voterId) in changes.Votes)
-            rows.Add(Row($"{programmeId}|v{shard(questionId)}", $"{questionId:D10}|{voterId}", null));
+            rows.Add(Row($"{programmeId}|v{Partition(questionId, settings.Layout)}", $"{questionId:D10}|{voterId}", null));
         var ratingEffects = changes.Effects.Where(e => e.Row.RaterId is not null).ToDictionary(e => e.Row, e => e.Effect);
         foreach (var (questionId, viewerId, score, comment) in changes.Ratings)
         {
-            var row = Row($"{programmeId}|r{shard(questionId)}", $"{questionId:D10}|{viewerId}", JsonSerializer.Serialize(new StoredRating(score, comment), Json));
+            var row = Row($"{programmeId}|r{Partition(questionId, settings.Layout)}", $"{questionId:D10}|{viewerId}", JsonSerializer.Serialize(new StoredRating(score, comment), Json));
             if (ratingEffects.TryGetValue(new EffectRow(questionId, viewerId), out var effect))
                 row[EffectsColumn] = JsonSerializer.Serialize(ImmutableArray.Create(effect), Json);
             rows.Add(row);
